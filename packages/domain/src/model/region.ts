@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** A GB/T 2260 administrative division code: six digits, 510824 for 苍溪县. */
+export const RegionCodeSchema = z
+  .string()
+  .regex(/^[1-9]\d{5}$/, 'a region code is six digits (GB/T 2260), e.g. 510824');
+export type RegionCode = z.infer<typeof RegionCodeSchema>;
+
+export const RegionLevelSchema = z.enum(['province', 'prefecture', 'county']);
+export type RegionLevel = z.infer<typeof RegionLevelSchema>;
+
+export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
+  province: '省级',
+  prefecture: '市级',
+  county: '县级',
+};
+
+export const RegionSchema = z.object({
+  code: RegionCodeSchema,
+  name: z.string().min(1),
+  level: RegionLevelSchema,
+  parentCode: RegionCodeSchema.nullable(),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+/**
+ * The codes of a region and every region above it, nearest first, read from a list of regions.
+ * A region whose parent is not in the list ends the chain there.
+ */
+export function ancestorCodes(code: RegionCode, regions: readonly Region[]): RegionCode[] {
+  const byCode = new Map(regions.map((r) => [r.code, r]));
+  const out: RegionCode[] = [];
+  let parent = byCode.get(code)?.parentCode ?? null;
+  while (parent && !out.includes(parent)) {
+    out.push(parent);
+    parent = byCode.get(parent)?.parentCode ?? null;
+  }
+  return out;
+}
+
+/** True when `code` is `scope` itself or lies below it. */
+export function isWithin(code: RegionCode, scope: RegionCode, regions: readonly Region[]): boolean {
+  return code === scope || ancestorCodes(code, regions).includes(scope);
+}

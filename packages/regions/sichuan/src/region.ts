@@ -1,0 +1,6 @@
+export const region = {
+  code: '510000',
+  name: '四川省',
+  level: 'province',
+  parentCode: null,
+} as const;
