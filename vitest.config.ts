@@ -8,6 +8,7 @@ export default defineConfig({
       'packages/regions/*/vitest.config.ts',
       'apps/*/vitest.config.ts',
       'tooling/*/vitest.config.ts',
+      { test: { name: 'architecture', include: ['tooling/architecture/*.test.ts'] } },
     ],
   },
 });
