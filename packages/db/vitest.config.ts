@@ -1,3 +1,6 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'db', include: ['src/**/*.test.ts'] } });
+// PGlite takes seconds to start its WebAssembly PostgreSQL on a small machine.
+export default defineProject({
+  test: { name: 'db', include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+});

@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import {
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  Kysely,
+  PGliteDialect,
+  PostgresDialect,
+} from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'pglite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives: the PGlite folder, or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** A PostgreSQL connection string; when given, PGlite is not used. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data folder; `memory://` for an in-memory database. */
+  dataDir?: string | undefined;
+}
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** `<repo>/.data/pglite`: git-ignored, so a fresh clone starts empty. */
+export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.data', 'pglite');
+
+/**
+ * Opens the database: PostgreSQL when a URL is given (or `DATABASE_URL` is set), else the
+ * embedded PGlite in a data folder (`MINSHENG_DATA_DIR`, else `<repo>/.data/pglite`).
+ */
+export function createDb(options: CreateDbOptions = {}): Db {
+  const databaseUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+  if (databaseUrl) return createPostgresDb(databaseUrl);
+  const dataDir = options.dataDir ?? (process.env.MINSHENG_DATA_DIR || DEFAULT_DATA_DIR);
+  return createPgliteDb(dataDir);
+}
+
+export function createPostgresDb(databaseUrl: string): Db {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    location: redactUrl(databaseUrl),
+    close: () => kysely.destroy(),
+  };
+}
+
+export function createPgliteDb(dataDir: string): Db {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(inMemory ? dataDir : path.resolve(dataDir));
+  const kysely = new Kysely<Database>({
+    dialect: new SerialDialect(new PGliteDialect({ pglite })),
+  });
+  return {
+    kysely,
+    dialect: 'pglite',
+    location: inMemory ? dataDir : path.resolve(dataDir),
+    close: () => kysely.destroy(),
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres (unparsable url)';
+  }
+}
+
+/**
+ * PGlite is one connection, and kysely's PGlite driver keeps one transaction's state on it:
+ * two transactions started at once would overwrite each other's commit handle and hang. This
+ * wrapper lends the connection to one caller at a time (a transaction holds it to the end),
+ * the way kysely's SQLite driver does.
+ */
+class SerialDialect implements Dialect {
+  constructor(private readonly inner: Dialect) {}
+  createAdapter() {
+    return this.inner.createAdapter();
+  }
+  createDriver(): Driver {
+    return new SerialDriver(this.inner.createDriver());
+  }
+  createQueryCompiler() {
+    return this.inner.createQueryCompiler();
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: Dialect's own signature
+  createIntrospector(db: Kysely<any>) {
+    return this.inner.createIntrospector(db);
+  }
+}
+
+class SerialDriver implements Driver {
+  private queue: Promise<void> = Promise.resolve();
+  private release: (() => void) | null = null;
+
+  constructor(private readonly inner: Driver) {}
+
+  init: Driver['init'] = (options) => this.inner.init(options);
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.queue;
+    let release!: () => void;
+    this.queue = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    this.release = release;
+    return this.inner.acquireConnection();
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await this.inner.releaseConnection(connection);
+    const release = this.release;
+    this.release = null;
+    release?.();
+  }
+
+  beginTransaction: Driver['beginTransaction'] = (c, s) => this.inner.beginTransaction(c, s);
+  commitTransaction: Driver['commitTransaction'] = (c) => this.inner.commitTransaction(c);
+  rollbackTransaction: Driver['rollbackTransaction'] = (c) => this.inner.rollbackTransaction(c);
+  savepoint: Driver['savepoint'] = (c, n, q) =>
+    this.inner.savepoint ? this.inner.savepoint(c, n, q) : Promise.resolve();
+  rollbackToSavepoint: Driver['rollbackToSavepoint'] = (c, n, q) =>
+    this.inner.rollbackToSavepoint ? this.inner.rollbackToSavepoint(c, n, q) : Promise.resolve();
+  releaseSavepoint: Driver['releaseSavepoint'] = (c, n, q) =>
+    this.inner.releaseSavepoint ? this.inner.releaseSavepoint(c, n, q) : Promise.resolve();
+
+  destroy() {
+    return this.inner.destroy();
+  }
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_initial.ts';
+
+/**
+ * Every migration, by name, in order. A static list rather than a folder scan: Node 20 in
+ * production cannot import .ts files by path, and a bundler can see these imports.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
