@@ -35,7 +35,7 @@ interface Box {
 /** The ten 专栏 of the plan, each item as one line of the seed file. */
 export const boxes: readonly Box[] = [
   {
-    box: '专栏1 幼有所育工程',
+    box: '专栏1\u2003幼有所育工程',
     number: 1,
     line: 644,
     field: { key: 'childcare', label: '幼有所育' },
@@ -71,7 +71,7 @@ export const boxes: readonly Box[] = [
     ],
   },
   {
-    box: '专栏2 学有所教工程',
+    box: '专栏2\u2003学有所教工程',
     number: 2,
     line: 672,
     field: { key: 'education', label: '学有所教' },
@@ -140,7 +140,7 @@ export const boxes: readonly Box[] = [
     ],
   },
   {
-    box: '专栏3 病有所医工程',
+    box: '专栏3\u2003病有所医工程',
     number: 3,
     line: 708,
     field: { key: 'health', label: '病有所医' },
@@ -163,7 +163,7 @@ export const boxes: readonly Box[] = [
     ],
   },
   {
-    box: '专栏4 老有所养工程',
+    box: '专栏4\u2003老有所养工程',
     number: 4,
     line: 723,
     field: { key: 'elderly', label: '老有所养' },
@@ -191,7 +191,7 @@ export const boxes: readonly Box[] = [
     ],
   },
   {
-    box: '专栏5 住有所居工程',
+    box: '专栏5\u2003住有所居工程',
     number: 5,
     line: 745,
     field: { key: 'housing', label: '住有所居' },
@@ -222,7 +222,7 @@ export const boxes: readonly Box[] = [
     ],
   },
   {
-    box: '专栏6 弱有所扶工程',
+    box: '专栏6\u2003弱有所扶工程',
     number: 6,
     line: 765,
     field: { key: 'assistance', label: '弱有所扶' },
@@ -240,7 +240,7 @@ export const boxes: readonly Box[] = [
     ],
   },
   {
-    box: '专栏7 退役军人服务保障工程',
+    box: '专栏7\u2003退役军人服务保障工程',
     number: 7,
     line: 783,
     field: { key: 'veterans', label: '退役军人服务' },
@@ -258,7 +258,7 @@ export const boxes: readonly Box[] = [
     ],
   },
   {
-    box: '专栏8 文体服务保障工程',
+    box: '专栏8\u2003文体服务保障工程',
     number: 8,
     line: 805,
     field: { key: 'culture_sports', label: '文体服务保障' },
@@ -291,7 +291,7 @@ export const boxes: readonly Box[] = [
     ],
   },
   {
-    box: '专栏9 法律服务保障工程',
+    box: '专栏9\u2003法律服务保障工程',
     number: 9,
     line: 829,
     field: { key: 'legal', label: '法律服务' },
@@ -341,7 +341,7 @@ export const boxes: readonly Box[] = [
     ],
   },
   {
-    box: '专栏10 就业创业重点项目',
+    box: '专栏10\u2003就业创业重点项目',
     number: 10,
     line: 913,
     field: { key: 'employment', label: '就业创业' },

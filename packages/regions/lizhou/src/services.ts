@@ -14,8 +14,6 @@ interface ServiceBlock {
   items: readonly string[];
 }
 
-export const SERVICE_TABLE = '表2 广元市利州区“十四五”基本公共服务项目清单';
-
 /** 表2 row by row (lines 516–582 of the seed file). */
 export const serviceBlocks: readonly ServiceBlock[] = [
   {
