@@ -26,7 +26,8 @@ export const plan: PlanInput = {
   ],
   source: { file: SEED_FILE, url: null },
   indicatorTable: {
-    title: '表1 苍溪县“十四五”公共服务重点领域主要发展指标',
+    // The extraction keeps the em space (U+2003) the page sets after 表1.
+    title: '表1\u2003苍溪县“十四五”公共服务重点领域主要发展指标',
     footnote: '注:【】内为5年累计数,带*为年均增速。',
   },
   indicators,
