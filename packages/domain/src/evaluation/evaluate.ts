@@ -1,0 +1,717 @@
+import type { Indicator } from '../model/plan.ts';
+import type { BoundOp, Value } from '../value/value.ts';
+import type { ObservedValue } from './observations.ts';
+import type { Direction, EvaluationStatus, IndicatorEvaluation } from './types.ts';
+
+/**
+ * The thresholds of docs/method.md. 0.95 and 0.60 are the Statistics Canada / Open SDG progress
+ * measure's; everything else is our own choice and the document says why.
+ */
+export const THRESHOLDS = {
+  /** R at or above this is 快于预期 (ours: a fifth faster than required). */
+  ahead: 1.2,
+  /** R at or above this is 基本符合预期 (Open SDG: "on track"). */
+  onTrack: 0.95,
+  /** R at or above this is 滞后; below it 严重滞后 (Open SDG: 0.60 "acceleration needed"). */
+  lagging: 0.6,
+  /** A held level is kept while within this share of it (ours). */
+  holdBand: 0.02,
+  /** Beyond the hold band but within this share: 滞后; further: 严重滞后 (ours). */
+  holdLaggingBand: 0.1,
+  /** A bound missed by at most this share of it, where no pace can be measured: 滞后 (ours). */
+  gapLagging: 0.05,
+  /** A coverage (应保尽保) at or above this percentage, short of 100: 滞后 (ours). */
+  coverageLagging: 95,
+  /** Growth targets: on a target of 0, an average within this many points holds it (ours). */
+  growthHoldPoints: 0.5,
+} as const;
+
+export interface EvaluateOptions {
+  /** The year evaluated: observations after it are ignored. */
+  year: number;
+  /** The plan's period: cumulative and growth targets count the years from its start. */
+  period: { start: number; end: number };
+}
+
+/** The number a baseline or target cell stands for, where it has one. */
+export function levelNumber(v: Value): number | null {
+  switch (v.kind) {
+    case 'number':
+    case 'approx':
+    case 'bound':
+    case 'growth':
+      return v.num.value;
+    case 'sum':
+      return v.total;
+    case 'cumulative':
+      return v.inner.num.value;
+    case 'hold':
+      return v.level ? v.level.num.value : null;
+    default:
+      return null;
+  }
+}
+
+export function directionOfBound(op: BoundOp): Direction {
+  return op === 'ge' || op === 'gt' ? 'increase' : 'decrease';
+}
+
+function meets(op: BoundOp, x: number, bound: number): boolean {
+  switch (op) {
+    case 'ge':
+      return x >= bound;
+    case 'gt':
+      return x > bound;
+    case 'le':
+      return x <= bound;
+    case 'lt':
+      return x < bound;
+  }
+}
+
+export function statusFromRatio(r: number): EvaluationStatus {
+  if (r >= THRESHOLDS.ahead) return 'ahead';
+  if (r >= THRESHOLDS.onTrack) return 'on_track';
+  if (r >= THRESHOLDS.lagging) return 'lagging';
+  return 'seriously_lagging';
+}
+
+/**
+ * Actual pace over required pace from `b` (in year 0) toward `t` (after `span` years), having
+ * reached `x` after `elapsed` years. Compound growth rates where all three are positive (the
+ * Open SDG measure); the straight line otherwise, since a CAGR of a zero or a sign change has
+ * no meaning.
+ */
+export function paceRatio(
+  b: number,
+  x: number,
+  t: number,
+  elapsed: number,
+  span: number,
+  direction: Direction,
+): number | null {
+  if (elapsed <= 0 || span <= 0 || t === b) return null;
+  if (b > 0 && x > 0 && t > 0) {
+    const actual = (x / b) ** (1 / elapsed) - 1;
+    const required = Math.abs((t / b) ** (1 / span) - 1);
+    return direction === 'decrease' ? -actual / required : actual / required;
+  }
+  return (x - b) / elapsed / ((t - b) / span);
+}
+
+const round = (n: number): number => Math.round(n * 10000) / 10000;
+/** A figure for a sentence: two decimals, three below one. */
+const f = (n: number): string =>
+  String(Math.abs(n) < 1 ? Math.round(n * 1000) / 1000 : Math.round(n * 100) / 100);
+
+function latestUpTo(series: readonly ObservedValue[], year: number): ObservedValue | null {
+  for (let i = series.length - 1; i >= 0; i--) {
+    const o = series[i] as ObservedValue;
+    if (o.year <= year && (o.num !== null || o.answer !== null)) return o;
+  }
+  return null;
+}
+
+function earliestUpTo(series: readonly ObservedValue[], year: number): ObservedValue | null {
+  for (const o of series) {
+    if (o.year > year) break;
+    if (o.num !== null) return o;
+  }
+  return null;
+}
+
+function unitOf(v: Value | null): string | null {
+  if (!v) return null;
+  switch (v.kind) {
+    case 'number':
+    case 'sum':
+    case 'bound':
+    case 'approx':
+    case 'range':
+    case 'growth':
+      return v.unit ? normUnit(v.unit) : null;
+    case 'cumulative':
+      return v.inner.unit ? normUnit(v.inner.unit) : null;
+    case 'hold':
+      return v.level?.unit ? normUnit(v.level.unit) : null;
+    default:
+      return null;
+  }
+}
+
+const normUnit = (u: string): string => (u === '％' ? '%' : u);
+
+/**
+ * Evaluates one indicator in one year from its baseline, its target and its approved
+ * observations (read once by prepareObservations). Pure; the rule applied is named in the
+ * result and described in docs/method.md.
+ */
+export function evaluateIndicator(
+  indicator: Indicator,
+  observations: readonly ObservedValue[],
+  options: EvaluateOptions,
+): IndicatorEvaluation {
+  const e: IndicatorEvaluation = {
+    indicatorId: indicator.id,
+    name: indicator.name,
+    field: indicator.field.key,
+    nature: indicator.nature,
+    year: options.year,
+    rule: 'none',
+    status: 'not_assessable',
+    direction: null,
+    baseline: levelNumber(indicator.baseline.value),
+    target: levelNumber(indicator.target.value),
+    expected: null,
+    observed: null,
+    ratio: null,
+    neededPerYear: null,
+    flagged: false,
+    reason: { zh: '', en: '' },
+  };
+  const target = indicator.target.value;
+  const obs = latestUpTo(observations, options.year);
+  if (obs) e.observed = { year: obs.year, value: obs.num, raw: obs.raw };
+
+  switch (target.kind) {
+    case 'none':
+      e.rule = 'none';
+      say(e, '规划未设定目标值，无法评估', 'the plan sets no target: not assessable');
+      break;
+    case 'number':
+    case 'approx':
+    case 'sum':
+      evaluateLevel(e, indicator, observations, obs, options);
+      break;
+    case 'bound':
+      e.rule = 'bound.condition';
+      evaluateBound(e, indicator, observations, obs, options, target.op, target.num.value);
+      break;
+    case 'range':
+      evaluateRange(e, indicator, observations, obs, options, target.min.value, target.max.value);
+      break;
+    case 'cumulative':
+      evaluateCumulative(e, observations, options, target);
+      break;
+    case 'growth':
+      evaluateGrowth(e, observations, options, target.num.value);
+      break;
+    case 'hold':
+      if (target.level) {
+        e.rule = 'hold.level';
+        evaluateHoldLevel(e, indicator, obs, target.level.op, target.level.num.value);
+      } else {
+        evaluateHoldStable(e, indicator, observations, obs, options);
+      }
+      break;
+    case 'allCovered':
+      evaluateAllCovered(e, indicator, obs);
+      break;
+  }
+  e.flagged =
+    indicator.nature === 'binding' && (e.status === 'lagging' || e.status === 'seriously_lagging');
+  return e;
+}
+
+function say(e: IndicatorEvaluation, zh: string, en: string): void {
+  e.reason = { zh, en };
+}
+
+function noData(e: IndicatorEvaluation): void {
+  e.status = 'no_data';
+  say(e, `截至${e.year}年暂无已审核的数据`, `no approved observation up to ${e.year}`);
+}
+
+/** Observed value and target in different units (万人 against 人): nothing can be compared. */
+function unitClash(e: IndicatorEvaluation, target: Value, obs: ObservedValue): boolean {
+  const tu = unitOf(target);
+  const ou = unitOf(obs.value);
+  if (tu === null || ou === null || tu === ou) return false;
+  e.status = 'not_assessable';
+  say(
+    e,
+    `实际值单位（${ou}）与目标单位（${tu}）不同，无法比较`,
+    `observed unit (${ou}) differs from the target's (${tu}): not comparable`,
+  );
+  return true;
+}
+
+function evaluateLevel(
+  e: IndicatorEvaluation,
+  indicator: Indicator,
+  series: readonly ObservedValue[],
+  obs: ObservedValue | null,
+  options: EvaluateOptions,
+): void {
+  const t = e.target as number;
+  let b = e.baseline;
+  let y0 = indicator.baselineYear;
+  e.rule = 'level.path';
+  if (b === null || indicator.baseline.value.kind === 'growth') {
+    e.rule = 'level.no_baseline';
+    e.baseline = null;
+    if (!obs || obs.num === null) {
+      noData(e);
+      return;
+    }
+    if (unitClash(e, indicator.target.value, obs)) return;
+    const first = earliestUpTo(series, options.year);
+    if (obs.num === t) {
+      e.status = 'achieved';
+      say(
+        e,
+        `${obs.year}年实际值${f(obs.num)}，已达到目标${indicator.target.raw}`,
+        `observed ${f(obs.num)} in ${obs.year}: target ${indicator.target.raw} reached`,
+      );
+      return;
+    }
+    if (!first || first.year === obs.year || first.num === null || first.num === t) {
+      e.status = 'not_assessable';
+      say(
+        e,
+        `规划无基期值，仅有一个年份的实际值${f(obs.num)}，无法判断方向`,
+        `no baseline and a single observed year (${f(obs.num)}): the direction is unknown`,
+      );
+      return;
+    }
+    // The earliest approved observation stands in for the missing baseline.
+    b = first.num;
+    y0 = first.year;
+    e.baseline = b;
+  }
+  if (b === t) {
+    e.rule = 'level.hold';
+    holdBand(e, indicator, obs, t);
+    return;
+  }
+  const direction: Direction = t > b ? 'increase' : 'decrease';
+  e.direction = direction;
+  const span = indicator.targetYear - y0;
+  if (span > 0) {
+    const share = Math.min(1, Math.max(0, (options.year - y0) / span));
+    e.expected = round(b + (t - b) * share);
+  }
+  if (!obs || obs.num === null) {
+    noData(e);
+    return;
+  }
+  if (unitClash(e, indicator.target.value, obs)) return;
+  const x = obs.num;
+  const elapsed = obs.year - y0;
+  const r = paceRatio(b, x, t, elapsed, span, direction);
+  if (r !== null) e.ratio = round(r);
+  const reached = direction === 'increase' ? x >= t : x <= t;
+  if (reached) {
+    e.status = 'achieved';
+    say(
+      e,
+      `${obs.year}年实际值${f(x)}，已达到${indicator.targetYear}年目标${indicator.target.raw}`,
+      `observed ${f(x)} in ${obs.year}: the ${indicator.targetYear} target ${indicator.target.raw} is reached`,
+    );
+    return;
+  }
+  if (r === null) {
+    e.status = 'no_data';
+    say(
+      e,
+      `仅有基期年份（${y0}年）的数据，尚无进度`,
+      `only the base year (${y0}) is observed: no progress to measure yet`,
+    );
+    return;
+  }
+  e.status = statusFromRatio(r);
+  const remaining = indicator.targetYear - obs.year;
+  if (remaining > 0) e.neededPerYear = round((t - x) / remaining);
+  pathReason(e, obs.year, x, r, indicator.targetYear, t);
+}
+
+function pathReason(
+  e: IndicatorEvaluation,
+  year: number,
+  x: number,
+  r: number,
+  targetYear: number,
+  t: number,
+): void {
+  const exp = e.expected === null ? '' : `，按期应达${f(e.expected)}`;
+  const expEn = e.expected === null ? '' : ` against ${f(e.expected)} expected`;
+  const need =
+    e.neededPerYear === null
+      ? ''
+      : `；${targetYear}年达到${f(t)}还需每年${e.neededPerYear >= 0 ? '增加' : '减少'}${f(Math.abs(e.neededPerYear))}`;
+  const needEn =
+    e.neededPerYear === null
+      ? ''
+      : `; ${f(e.neededPerYear)} a year needed to reach ${f(t)} by ${targetYear}`;
+  say(
+    e,
+    `${year}年实际值${f(x)}${exp}；实际进度为要求进度的${f(r)}倍${need}`,
+    `observed ${f(x)} in ${year}${expEn}; pace ${f(r)} of required${needEn}`,
+  );
+}
+
+/** Level held (target equals baseline, 保持稳定): kept while within the band around it. */
+function holdBand(
+  e: IndicatorEvaluation,
+  indicator: Indicator,
+  obs: ObservedValue | null,
+  level: number,
+): void {
+  e.direction = 'hold';
+  e.expected = level;
+  if (!obs || obs.num === null) {
+    noData(e);
+    return;
+  }
+  if (unitClash(e, indicator.target.value, obs)) return;
+  const x = obs.num;
+  const dev = level === 0 ? Math.abs(x) : Math.abs(x - level) / Math.abs(level);
+  if (dev <= THRESHOLDS.holdBand) {
+    e.status = obs.year >= indicator.targetYear ? 'achieved' : 'on_track';
+    say(
+      e,
+      `${obs.year}年实际值${f(x)}，保持在${f(level)}附近（偏离${f(dev * 100)}%）`,
+      `observed ${f(x)} in ${obs.year}: held at ${f(level)} (off by ${f(dev * 100)}%)`,
+    );
+    return;
+  }
+  e.status = dev <= THRESHOLDS.holdLaggingBand ? 'lagging' : 'seriously_lagging';
+  const side = x > level ? '高于' : '低于';
+  say(
+    e,
+    `${obs.year}年实际值${f(x)}，${side}应保持的${f(level)}（偏离${f(dev * 100)}%）`,
+    `observed ${f(x)} in ${obs.year}: ${x > level ? 'above' : 'below'} the level ${f(level)} to be held (off by ${f(dev * 100)}%)`,
+  );
+}
+
+function evaluateBound(
+  e: IndicatorEvaluation,
+  indicator: Indicator,
+  series: readonly ObservedValue[],
+  obs: ObservedValue | null,
+  options: EvaluateOptions,
+  op: BoundOp,
+  bound: number,
+): void {
+  const direction = directionOfBound(op);
+  e.direction = direction;
+  e.target = bound;
+  let b = e.baseline;
+  let y0 = indicator.baselineYear;
+  if (b === null) {
+    const first = earliestUpTo(series, options.year);
+    if (first && obs && first.year < obs.year && first.num !== null) {
+      b = first.num;
+      y0 = first.year;
+    }
+  }
+  // A pace exists only from a start that does not yet meet the bound.
+  const fromBehind = b !== null && b !== bound && !meets(op, b, bound);
+  const span = indicator.targetYear - y0;
+  if (fromBehind && span > 0 && b !== null) {
+    const share = Math.min(1, Math.max(0, (options.year - y0) / span));
+    e.expected = round(b + (bound - b) * share);
+  } else {
+    e.expected = bound;
+  }
+  if (!obs || obs.num === null) {
+    noData(e);
+    return;
+  }
+  if (unitClash(e, indicator.target.value, obs)) return;
+  const x = obs.num;
+  if (meets(op, x, bound)) {
+    e.status = 'achieved';
+    say(
+      e,
+      `${obs.year}年实际值${f(x)}，满足目标${indicator.target.raw}`,
+      `observed ${f(x)} in ${obs.year} meets the target ${indicator.target.raw}`,
+    );
+    return;
+  }
+  const remaining = indicator.targetYear - obs.year;
+  if (remaining > 0) e.neededPerYear = round((bound - x) / remaining);
+  if (fromBehind && b !== null) {
+    const r = paceRatio(b, x, bound, obs.year - y0, span, direction);
+    if (r !== null) {
+      e.ratio = round(r);
+      e.status = statusFromRatio(r);
+      pathReason(e, obs.year, x, r, indicator.targetYear, bound);
+      return;
+    }
+  }
+  gapStatus(e, obs.year, x, bound, indicator.target.raw, b !== null && !fromBehind);
+}
+
+/** A bound missed where no pace can be measured: judged by how far it is missed. */
+function gapStatus(
+  e: IndicatorEvaluation,
+  year: number,
+  x: number,
+  bound: number,
+  raw: string,
+  fellBack: boolean,
+): void {
+  const gap = bound === 0 ? Math.abs(x) : Math.abs(x - bound) / Math.abs(bound);
+  e.status = gap <= THRESHOLDS.gapLagging ? 'lagging' : 'seriously_lagging';
+  const back = fellBack ? '（基期已满足，现已退出）' : '';
+  const backEn = fellBack ? ' (the baseline met it; the value has fallen back)' : '';
+  say(
+    e,
+    `${year}年实际值${f(x)}，未满足目标${raw}${back}，相差${f(gap * 100)}%`,
+    `observed ${f(x)} in ${year} misses the target ${raw}${backEn} by ${f(gap * 100)}%`,
+  );
+}
+
+function evaluateRange(
+  e: IndicatorEvaluation,
+  indicator: Indicator,
+  series: readonly ObservedValue[],
+  obs: ObservedValue | null,
+  options: EvaluateOptions,
+  min: number,
+  max: number,
+): void {
+  e.rule = 'range.band';
+  const b = e.baseline;
+  if (obs && obs.num !== null && obs.num >= min && obs.num <= max) {
+    if (unitClash(e, indicator.target.value, obs)) return;
+    e.direction = b === null || (b >= min && b <= max) ? 'hold' : b < min ? 'increase' : 'decrease';
+    e.target = b !== null && b > max ? max : min;
+    e.expected = e.target;
+    e.status = 'achieved';
+    say(
+      e,
+      `${obs.year}年实际值${f(obs.num)}，在目标区间${indicator.target.raw}内`,
+      `observed ${f(obs.num)} in ${obs.year} is within the target range ${indicator.target.raw}`,
+    );
+    return;
+  }
+  // Outside the band: the edge to reach is the one on the side of the observed value.
+  const above = obs?.num !== null && obs?.num !== undefined ? obs.num > max : b !== null && b > max;
+  evaluateBound(e, indicator, series, obs, options, above ? 'le' : 'ge', above ? max : min);
+  e.rule = 'range.band';
+}
+
+function evaluateCumulative(
+  e: IndicatorEvaluation,
+  series: readonly ObservedValue[],
+  options: EvaluateOptions,
+  target: Extract<Value, { kind: 'cumulative' }>,
+): void {
+  e.rule = 'cumulative.share';
+  const total = target.inner.num.value;
+  const cap =
+    target.inner.kind === 'bound' && (target.inner.op === 'le' || target.inner.op === 'lt');
+  e.direction = cap ? 'decrease' : 'increase';
+  e.target = total;
+  const { start, end } = options.period;
+  const n = end - start + 1;
+  const k = Math.min(n, Math.max(0, options.year - start + 1));
+  const due = (total * k) / n;
+  e.expected = round(due);
+  // A 【x】 observation is the running total since the period began; a plain one, the year's own.
+  let sum = 0;
+  let last: ObservedValue | null = null;
+  let years = 0;
+  for (const o of series) {
+    if (o.year < start || o.year > options.year || o.num === null) continue;
+    if (o.value?.kind === 'cumulative') {
+      sum = o.num;
+      years = o.year - start + 1;
+    } else {
+      sum += o.num;
+      years++;
+    }
+    last = o;
+  }
+  if (!last) {
+    noData(e);
+    return;
+  }
+  if (unitClash(e, target, last)) return;
+  e.observed = { year: last.year, value: round(sum), raw: last.raw };
+  const counted = `（计入${years}/${k}年）`;
+  const countedEn = ` (${years} of ${k} years reported)`;
+  if (cap) {
+    e.status = sum <= total ? (options.year >= end ? 'achieved' : 'on_track') : 'seriously_lagging';
+    say(
+      e,
+      `截至${last.year}年累计${f(sum)}${counted}，上限为${f(total)}`,
+      `running total ${f(sum)} by ${last.year}${countedEn} against a cap of ${f(total)}`,
+    );
+    return;
+  }
+  const r = due > 0 ? sum / due : null;
+  if (r !== null) e.ratio = round(r);
+  const remaining = end - options.year;
+  if (sum < total && remaining > 0) e.neededPerYear = round((total - sum) / remaining);
+  if (sum >= total) e.status = 'achieved';
+  else if (r === null) e.status = 'no_data';
+  else e.status = statusFromRatio(r);
+  const need = e.neededPerYear === null ? '' : `；余下每年需完成${f(e.neededPerYear)}`;
+  const needEn = e.neededPerYear === null ? '' : `; ${f(e.neededPerYear)} a year needed`;
+  say(
+    e,
+    `截至${last.year}年累计完成${f(sum)}${counted}，五年目标${f(total)}，按期应完成${f(due)}${r === null ? '' : `，为应完成量的${f(r)}倍`}${need}`,
+    `running total ${f(sum)} by ${last.year}${countedEn} of a ${f(total)} total; ${f(due)} due${r === null ? '' : `, ${f(r)} of the share due`}${needEn}`,
+  );
+}
+
+function evaluateGrowth(
+  e: IndicatorEvaluation,
+  series: readonly ObservedValue[],
+  options: EvaluateOptions,
+  rate: number,
+): void {
+  e.rule = 'growth.average';
+  e.target = rate;
+  e.expected = rate;
+  e.direction = rate > 0 ? 'increase' : rate < 0 ? 'decrease' : 'hold';
+  const { start, end } = options.period;
+  // Observations are each year's growth in percent; an x* observation is the average so far.
+  let product = 1;
+  let years = 0;
+  let last: ObservedValue | null = null;
+  for (const o of series) {
+    if (o.year < start || o.year > options.year || o.num === null) continue;
+    if (o.value?.kind === 'growth') {
+      years = o.year - start + 1;
+      product = (1 + o.num / 100) ** years;
+    } else {
+      product *= 1 + o.num / 100;
+      years++;
+    }
+    last = o;
+  }
+  if (!last || years === 0) {
+    noData(e);
+    return;
+  }
+  const avg = (product ** (1 / years) - 1) * 100;
+  e.observed = { year: last.year, value: round(avg), raw: last.raw };
+  const remaining = end - last.year;
+  if (remaining > 0) {
+    const needed =
+      (((1 + rate / 100) ** (years + remaining) / product) ** (1 / remaining) - 1) * 100;
+    e.neededPerYear = round(needed);
+  }
+  const finished = last.year >= end;
+  if (rate === 0) {
+    e.status =
+      Math.abs(avg) <= THRESHOLDS.growthHoldPoints
+        ? finished
+          ? 'achieved'
+          : 'on_track'
+        : 'lagging';
+  } else {
+    const r = avg / rate;
+    e.ratio = round(r);
+    e.status = finished && r >= 1 ? 'achieved' : statusFromRatio(r);
+  }
+  const need = e.neededPerYear === null ? '' : `；余下年份需年均${f(e.neededPerYear)}%`;
+  const needEn = e.neededPerYear === null ? '' : `; ${f(e.neededPerYear)}% a year needed from now`;
+  say(
+    e,
+    `${start}—${last.year}年年均增长${f(avg)}%（${years}年），目标年均${f(rate)}%${e.ratio === null ? '' : `，为目标的${f(e.ratio)}倍`}${need}`,
+    `average growth ${f(avg)}% over ${years} years to ${last.year} against ${f(rate)}% a year${e.ratio === null ? '' : `; ${f(e.ratio)} of the target rate`}${needEn}`,
+  );
+}
+
+function evaluateHoldStable(
+  e: IndicatorEvaluation,
+  indicator: Indicator,
+  series: readonly ObservedValue[],
+  obs: ObservedValue | null,
+  options: EvaluateOptions,
+): void {
+  e.rule = 'hold.stable';
+  let level = e.baseline;
+  if (level === null) {
+    const first = earliestUpTo(series, options.year);
+    if (!obs) {
+      noData(e);
+      return;
+    }
+    if (!first || first.num === null || first.year === obs.year) {
+      e.status = 'not_assessable';
+      say(
+        e,
+        '规划无基期值，仅有一个年份的实际值，无法判断是否保持稳定',
+        'no baseline and a single observed year: cannot tell whether the level is held',
+      );
+      return;
+    }
+    level = first.num;
+    e.baseline = level;
+  }
+  e.target = level;
+  holdBand(e, indicator, obs, level);
+}
+
+function evaluateHoldLevel(
+  e: IndicatorEvaluation,
+  indicator: Indicator,
+  obs: ObservedValue | null,
+  op: BoundOp,
+  bound: number,
+): void {
+  e.direction = 'hold';
+  e.target = bound;
+  e.expected = bound;
+  if (!obs || obs.num === null) {
+    noData(e);
+    return;
+  }
+  if (unitClash(e, indicator.target.value, obs)) return;
+  if (meets(op, obs.num, bound)) {
+    e.status = obs.year >= indicator.targetYear ? 'achieved' : 'on_track';
+    say(
+      e,
+      `${obs.year}年实际值${f(obs.num)}，保持在${indicator.target.raw.replace(/^稳定在/, '')}`,
+      `observed ${f(obs.num)} in ${obs.year}: held as ${indicator.target.raw} requires`,
+    );
+    return;
+  }
+  gapStatus(e, obs.year, obs.num, bound, indicator.target.raw, false);
+}
+
+function evaluateAllCovered(
+  e: IndicatorEvaluation,
+  indicator: Indicator,
+  obs: ObservedValue | null,
+): void {
+  e.rule = 'all_covered';
+  e.direction = 'hold';
+  e.target = 100;
+  e.expected = 100;
+  if (!obs) {
+    noData(e);
+    return;
+  }
+  const covered = obs.answer !== null ? obs.answer : (obs.num as number) >= 100;
+  if (covered) {
+    e.status = obs.year >= indicator.targetYear ? 'achieved' : 'on_track';
+    say(
+      e,
+      `${obs.year}年实际：${obs.raw}，应保尽保`,
+      `${obs.raw} in ${obs.year}: all eligible covered`,
+    );
+    return;
+  }
+  if (obs.num === null) {
+    e.status = 'lagging';
+    say(
+      e,
+      `${obs.year}年实际：${obs.raw}，未做到应保尽保`,
+      `${obs.raw} in ${obs.year}: not all eligible covered`,
+    );
+    return;
+  }
+  e.status = obs.num >= THRESHOLDS.coverageLagging ? 'lagging' : 'seriously_lagging';
+  say(
+    e,
+    `${obs.year}年覆盖率${f(obs.num)}%，未做到应保尽保（应为100%）`,
+    `coverage ${f(obs.num)}% in ${obs.year}: short of all eligible (100%)`,
+  );
+}

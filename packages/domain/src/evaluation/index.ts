@@ -1,0 +1,4 @@
+export * from './evaluate.ts';
+export * from './observations.ts';
+export * from './summary.ts';
+export * from './types.ts';

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import { type Indicator, IndicatorSchema, type Nature } from '../model/plan.ts';
+import { evaluateIndicator } from './evaluate.ts';
+import { readObservation } from './observations.ts';
+import { IndicatorEvaluationSchema } from './types.ts';
+
+/** The worked examples of docs/method.md, with the same numbers. */
+
+function indicator(
+  baseline: string,
+  target: string,
+  nature: Nature | null = 'expected',
+  name = '指标',
+): Indicator {
+  return IndicatorSchema.parse({
+    id: 'x',
+    field: { key: 'health', label: '病有所医' },
+    name,
+    unit: null,
+    baselineYear: 2020,
+    baseline,
+    targetYear: 2025,
+    target,
+    nature,
+    canonicalKey: null,
+    source: { section: '表1', item: 1 },
+  });
+}
+
+const period = { start: 2021, end: 2025 };
+
+function run(ind: Indicator, points: Array<[number, string]>, year = 2023) {
+  const obs = points.map(([y, v]) => readObservation(y, v));
+  const e = evaluateIndicator(ind, obs, { year, period });
+  // Every result must fit the published schema.
+  IndicatorEvaluationSchema.parse(e);
+  return e;
+}
+
+describe('level.path', () => {
+  it('increase: 托位数 0.27 → 2.5, 1.2 observed in 2023', () => {
+    const e = run(indicator('0.27', '2.5'), [[2023, '1.2']]);
+    expect(e.rule).toBe('level.path');
+    expect(e.direction).toBe('increase');
+    expect(e.expected).toBeCloseTo(1.608, 4);
+    expect(e.ratio).toBeCloseTo(1.1488, 3);
+    expect(e.status).toBe('on_track');
+    expect(e.neededPerYear).toBeCloseTo(0.65, 4);
+    expect(e.reason.zh).toContain('2023年实际值1.2');
+    expect(e.reason.en).toContain('pace 1.15 of required');
+  });
+  it('decrease: 4.2 → 3.8, 4.1 observed in 2022', () => {
+    const e = run(indicator('4.2', '3.8'), [[2022, '4.1']], 2022);
+    expect(e.direction).toBe('decrease');
+    expect(e.expected).toBeCloseTo(4.04, 4);
+    expect(e.ratio).toBeCloseTo(0.6043, 3);
+    expect(e.status).toBe('lagging');
+    expect(e.neededPerYear).toBeCloseTo(-0.1, 4);
+  });
+  it('achieved once the target is passed in its direction, early', () => {
+    expect(run(indicator('4.2', '3.8'), [[2022, '3.7']]).status).toBe('achieved');
+    expect(run(indicator('0.27', '2.5'), [[2023, '2.6']]).status).toBe('achieved');
+  });
+  it('moving away from the target is seriously lagging', () => {
+    const e = run(indicator('94', '97.5'), [[2022, '93']]);
+    expect(e.ratio).toBeLessThan(0);
+    expect(e.status).toBe('seriously_lagging');
+  });
+  it('ahead above R = 1.2', () => {
+    const e = run(indicator('94', '97.5'), [[2022, '96.5']]);
+    expect(e.ratio).toBeGreaterThan(1.2);
+    expect(e.status).toBe('ahead');
+  });
+  it('uses the latest observation at or before the year, not later ones', () => {
+    const e = run(indicator('94', '97.5'), [
+      [2021, '94.5'],
+      [2022, '95'],
+      [2024, '97.5'],
+    ]);
+    expect(e.observed).toEqual({ year: 2022, value: 95, raw: '95' });
+    expect(e.status).not.toBe('achieved');
+  });
+  it('no data without an observation; none from the base year alone', () => {
+    expect(run(indicator('94', '97.5'), []).status).toBe('no_data');
+    expect(run(indicator('94', '97.5'), [[2020, '94']]).status).toBe('no_data');
+  });
+  it('linear pace where the baseline is zero', () => {
+    const e = run(indicator('0', '10'), [[2022, '2']]);
+    // (2/2) / (10/5) = 0.5
+    expect(e.ratio).toBeCloseTo(0.5, 6);
+    expect(e.status).toBe('seriously_lagging');
+  });
+  it('a unit that differs from the target is not assessable', () => {
+    const e = run(indicator('2.7', '3万人'), [[2022, '28000人']]);
+    expect(e.status).toBe('not_assessable');
+  });
+});
+
+describe('level.hold', () => {
+  it('100 → 100: 99.1 on track, 93 lagging, 80 seriously lagging', () => {
+    const ind = indicator('100', '100');
+    const a = run(ind, [[2022, '99.1']]);
+    expect(a.rule).toBe('level.hold');
+    expect(a.direction).toBe('hold');
+    expect(a.status).toBe('on_track');
+    expect(run(ind, [[2022, '93']]).status).toBe('lagging');
+    expect(run(ind, [[2022, '80']]).status).toBe('seriously_lagging');
+    expect(run(ind, [[2025, '100']], 2025).status).toBe('achieved');
+  });
+});
+
+describe('level.no_baseline', () => {
+  it('target 70, observed 60 (2021) and 64 (2023)', () => {
+    const e = run(indicator('', '70'), [
+      [2021, '60'],
+      [2023, '64'],
+    ]);
+    expect(e.rule).toBe('level.no_baseline');
+    expect(e.baseline).toBe(60);
+    expect(e.expected).toBeCloseTo(65, 6);
+    expect(e.ratio).toBeCloseTo(0.8347, 3);
+    expect(e.status).toBe('lagging');
+  });
+  it('a single observation: not assessable, unless it equals the target', () => {
+    expect(run(indicator('', '70'), [[2023, '64']]).status).toBe('not_assessable');
+    expect(run(indicator('', '70'), [[2023, '70']]).status).toBe('achieved');
+  });
+});
+
+describe('bound.condition', () => {
+  it('trend: 人均体育场地面积 1.91 → ≥2.6, 2.2 in 2023', () => {
+    const e = run(indicator('1.91', '≥2.6'), [[2023, '2.2']]);
+    expect(e.rule).toBe('bound.condition');
+    expect(e.direction).toBe('increase');
+    expect(e.expected).toBeCloseTo(2.324, 4);
+    expect(e.ratio).toBeCloseTo(0.7583, 3);
+    expect(e.status).toBe('lagging');
+    expect(e.neededPerYear).toBeCloseTo(0.2, 4);
+  });
+  it('fallen back: 城镇登记失业率 3.8 → ≤4', () => {
+    const ind = indicator('3.8', '≤4');
+    expect(run(ind, [[2022, '3.9']]).status).toBe('achieved');
+    const e = run(ind, [[2022, '4.1']]);
+    expect(e.direction).toBe('decrease');
+    expect(e.status).toBe('lagging');
+    expect(e.reason.zh).toContain('相差2.5%');
+    expect(run(ind, [[2022, '4.5']]).status).toBe('seriously_lagging');
+  });
+  it('a strict bound is not met by its own number', () => {
+    expect(run(indicator('8696', '>9000'), [[2023, '9000']]).status).not.toBe('achieved');
+    expect(run(indicator('8696', '>9000'), [[2023, '9001']]).status).toBe('achieved');
+  });
+});
+
+describe('range.band', () => {
+  it('800 → 1000-3000, 900 in 2022', () => {
+    const e = run(indicator('800', '1000-3000'), [[2022, '900']], 2022);
+    expect(e.rule).toBe('range.band');
+    expect(e.expected).toBeCloseTo(880, 6);
+    expect(e.ratio).toBeCloseTo(1.3291, 3);
+    expect(e.status).toBe('ahead');
+    expect(run(indicator('800', '1000-3000'), [[2022, '1500']]).status).toBe('achieved');
+  });
+});
+
+describe('cumulative.share', () => {
+  it('【0.5】 with 0.08, 0.09, 0.1 in 2021–2023', () => {
+    const e = run(indicator('【0.88】', '【0.5】'), [
+      [2021, '0.08'],
+      [2022, '0.09'],
+      [2023, '0.1'],
+    ]);
+    expect(e.rule).toBe('cumulative.share');
+    expect(e.direction).toBe('increase');
+    expect(e.observed?.value).toBeCloseTo(0.27, 6);
+    expect(e.expected).toBeCloseTo(0.3, 6);
+    expect(e.ratio).toBeCloseTo(0.9, 6);
+    expect(e.status).toBe('lagging');
+    expect(e.neededPerYear).toBeCloseTo(0.115, 6);
+  });
+  it('a 【s】 observation is the running total so far', () => {
+    const e = run(indicator('', '[10]'), [
+      [2021, '1'],
+      [2022, '【5】'],
+      [2023, '2'],
+    ]);
+    expect(e.observed?.value).toBe(7);
+    expect(e.ratio).toBeCloseTo(7 / 6, 3);
+  });
+  it('achieved once the total is reached; a cap is broken once exceeded', () => {
+    expect(run(indicator('', '【0.5】'), [[2022, '0.6']]).status).toBe('achieved');
+    expect(run(indicator('', '【≤5】'), [[2022, '6']]).status).toBe('seriously_lagging');
+    expect(run(indicator('', '【≤5】'), [[2022, '3']]).status).toBe('on_track');
+  });
+});
+
+describe('growth.average', () => {
+  it('4*: 5.0, 3.0, 2.5 in 2021–2023', () => {
+    const e = run(indicator('', '4*'), [
+      [2021, '5.0'],
+      [2022, '3.0'],
+      [2023, '2.5'],
+    ]);
+    expect(e.rule).toBe('growth.average');
+    expect(e.observed?.value).toBeCloseTo(3.4944, 3);
+    expect(e.ratio).toBeCloseTo(0.8736, 3);
+    expect(e.status).toBe('lagging');
+    expect(e.neededPerYear).toBeCloseTo(4.7631, 3);
+  });
+  it('achieved only at the end of the period', () => {
+    const ahead = run(indicator('', '4*'), [[2021, '6']], 2021);
+    expect(ahead.status).toBe('ahead');
+    const done = run(indicator('', '4*'), [[2025, '4.2*']], 2025);
+    expect(done.status).toBe('achieved');
+  });
+});
+
+describe('hold.stable', () => {
+  it('85 → 保持稳定, 84 in 2023', () => {
+    const e = run(indicator('85', '保持稳定'), [[2023, '84']]);
+    expect(e.rule).toBe('hold.stable');
+    expect(e.status).toBe('on_track');
+    expect(e.reason.zh).toContain('偏离1.18%');
+  });
+  it('without a baseline and with one observation: not assessable', () => {
+    expect(run(indicator('', '保持稳定'), [[2023, '84']]).status).toBe('not_assessable');
+  });
+});
+
+describe('hold.level', () => {
+  it('98以上 → 稳定在98以上', () => {
+    const ind = indicator('98以上', '稳定在98以上', 'binding');
+    expect(run(ind, [[2023, '98.3']]).status).toBe('on_track');
+    const e = run(ind, [[2023, '97.2']]);
+    expect(e.rule).toBe('hold.level');
+    expect(e.status).toBe('lagging');
+    expect(e.flagged).toBe(true);
+    expect(run(ind, [[2025, '98.3']], 2025).status).toBe('achieved');
+  });
+});
+
+describe('all_covered', () => {
+  it('应保尽保: 100% on track, 否 lagging and flagged, 92 seriously lagging', () => {
+    const ind = indicator('', '应保尽保', 'binding');
+    const ok = run(ind, [[2023, '100%']]);
+    expect(ok.rule).toBe('all_covered');
+    expect(ok.status).toBe('on_track');
+    expect(ok.flagged).toBe(false);
+    const no = run(ind, [[2023, '否']]);
+    expect(no.status).toBe('lagging');
+    expect(no.flagged).toBe(true);
+    expect(run(ind, [[2023, '92']]).status).toBe('seriously_lagging');
+    expect(run(ind, [[2023, '应保尽保']]).status).toBe('on_track');
+  });
+});
+
+describe('none', () => {
+  it('an empty target is not assessable', () => {
+    const e = run(indicator('30', '——'), [[2023, '31']]);
+    expect(e.rule).toBe('none');
+    expect(e.status).toBe('not_assessable');
+  });
+});
+
+describe('flagging', () => {
+  it('flags binding indicators that lag, never expected ones', () => {
+    const binding = run(indicator('1.91', '≥2.6', 'binding'), [[2023, '2.0']]);
+    expect(binding.flagged).toBe(true);
+    const expected = run(indicator('1.91', '≥2.6', 'expected'), [[2023, '2.0']]);
+    expect(expected.flagged).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+import type { ObservedPoint } from '../model/observation.ts';
+import { numericValue, safeParseValue } from '../value/grammar.ts';
+import type { Value } from '../value/value.ts';
+
+/**
+ * One approved observation, read once: evaluation runs many times over the same observations,
+ * so the text is parsed here and never again.
+ */
+export interface ObservedValue {
+  readonly year: number;
+  readonly raw: string;
+  /** The grammar's reading; null for an explicit yes/no answer. */
+  readonly value: Value | null;
+  /** The single number it stands for, where it has one (a bound's number counts). */
+  readonly num: number | null;
+  /** An explicit answer for a qualitative target (是 / 否), else null. */
+  readonly answer: boolean | null;
+}
+
+const YES = new Set(['是', '已实现', '实现', 'yes', 'true']);
+const NO = new Set(['否', '未实现', 'no', 'false']);
+
+/** Reads one observed text; throws the grammar's error for text it cannot read. */
+export function readObservation(year: number, raw: string): ObservedValue {
+  const text = raw.trim();
+  const lower = text.toLowerCase();
+  if (YES.has(lower)) return { year, raw: text, value: null, num: null, answer: true };
+  if (NO.has(lower)) return { year, raw: text, value: null, num: null, answer: false };
+  const parsed = safeParseValue(text);
+  if (!parsed.ok) throw parsed.error;
+  const value = parsed.value;
+  let num = numericValue(value);
+  if (num === null && value.kind === 'bound') num = value.num.value;
+  if (num === null && value.kind === 'cumulative') num = value.inner.num.value;
+  if (num === null && value.kind === 'growth') num = value.num.value;
+  const answer = value.kind === 'allCovered' ? true : null;
+  return { year, raw: text, value, num, answer };
+}
+
+/**
+ * Groups approved points by indicator, each series sorted by year. Where a year is given twice
+ * the later point wins, as a correction would.
+ */
+export function prepareObservations(
+  points: readonly ObservedPoint[],
+): Map<string, ObservedValue[]> {
+  const out = new Map<string, ObservedValue[]>();
+  for (const p of points) {
+    const series = out.get(p.indicatorId) ?? [];
+    const obs = readObservation(p.year, p.value);
+    const at = series.findIndex((o) => o.year === p.year);
+    if (at >= 0) series[at] = obs;
+    else series.push(obs);
+    out.set(p.indicatorId, series);
+  }
+  for (const series of out.values()) series.sort((a, b) => a.year - b.year);
+  return out;
+}
