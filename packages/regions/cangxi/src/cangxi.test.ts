@@ -236,7 +236,9 @@ describe('表2 services', () => {
   });
 
   it('takes every name from the 服务项目 cell of its field, in order', () => {
+    expect(line(484)).toBe('表2\u2003苍溪县“十四五”基本公共服务项目清单');
     plan.services.forEach((s, i) => {
+      expect(s.table).toBe(line(484));
       expect(s.source).toMatchObject({ section: '表2', item: i + 1 });
       expect(line(s.source.line)).toContain(s.name);
       expect(line(s.source.line)).toMatch(/\(共计\d+项\)$/);

@@ -14,6 +14,9 @@ const F = {
   legal: { key: 'legal', label: '法律服务' },
 } as const satisfies Record<string, FieldRef>;
 
+/** As written on line 484, with the em space (U+2003) after 表2. */
+export const SERVICE_TABLE_TITLE = '表2\u2003苍溪县“十四五”基本公共服务项目清单';
+
 /** 第三章第二节: 向全民提供81项基本公共服务. */
 export const DECLARED_SERVICE_COUNT = 81;
 
@@ -223,5 +226,7 @@ export const services: ServiceItemInput[] = LISTS.flatMap(({ field, line, names 
   id: `s-${field.key.replace('_', '-')}-${String(i + 1).padStart(2, '0')}`,
   field,
   name,
+  // The plan has one service table; its title is kept with each item since the plan has no slot for it.
+  table: SERVICE_TABLE_TITLE,
   source: { section: '表2', item: position + 1, line },
 }));
