@@ -68,6 +68,7 @@ describe('利州区 region package', () => {
     expect(plan.basis).toHaveLength(2);
     expect(plan.indicatorTable?.title).toBe(line(154));
     expect(plan.indicatorTable?.footnote).toBe(line(496));
+    for (const s of plan.services) expect(s.table).toBe(line(516));
   });
 });
 

@@ -14,6 +14,9 @@ interface ServiceBlock {
   items: readonly string[];
 }
 
+/** 表2's title as written (an em space after 表2, as in the seed). */
+export const SERVICE_TABLE = '表2\u2003广元市利州区“十四五”基本公共服务项目清单';
+
 /** 表2 row by row (lines 516–582 of the seed file). */
 export const serviceBlocks: readonly ServiceBlock[] = [
   {
@@ -209,6 +212,7 @@ export const services: ServiceItemInput[] = serviceBlocks.flatMap((b, blockIndex
     id: `s-${b.field.key.replaceAll('_', '-')}-${String(i + 1).padStart(2, '0')}`,
     field: b.field,
     name,
+    table: SERVICE_TABLE,
     source: { section: '表2', item: before + i + 1, line: b.listLine },
   }));
 });
