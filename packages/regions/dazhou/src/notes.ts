@@ -1,5 +1,9 @@
 import type { DocumentNote } from '@minsheng/domain';
 
+/** The document's opening sentence, kept whole: it names the plan this one implements. */
+export const LINE_1 =
+  '根据《达州市人民政府办公室关于印发达州市“十三五”基本公共服务均等化规划的通知》(达市府办发〔2017〕34号)等要求,为推进规划实施,特制订本实施计划。';
+
 // Each (责任单位:…) line that ends in 等: the last name is kept without it.
 const trailingDeng: { box: string; line: number; last: string }[] = [
   { box: '(三)社会保险', line: 23, last: '市财政局' },
@@ -18,7 +22,7 @@ export const notes: DocumentNote[] = [
   {
     kind: 'remark',
     where: { section: '文号', line: 1 },
-    text: '达市府办发〔2017〕34号是所依据规划的印发通知的文号，不是本实施计划的文号；本计划的文号原文未载。',
+    text: `第1行原文：“${LINE_1}”达市府办发〔2017〕34号是所依据规划的印发通知的文号，不是本实施计划的文号；本计划的文号原文未载。`,
   },
   {
     kind: 'remark',
