@@ -13,15 +13,17 @@ function countBen(s: string): number {
   return [...s].filter((c) => c === '本').length;
 }
 
-const benFixes = restorations.list.filter((r) => countBen(r.restored) > countBen(r.original));
-const otherFixes = restorations.list.filter((r) => !onlyBen(r.original, r.restored));
+// In the order of the document, whatever order the modules filled the list in.
+const byLine = [...restorations.list].sort((a, b) => (a.where.line ?? 0) - (b.where.line ?? 0));
+const benFixes = byLine.filter((r) => countBen(r.restored) > countBen(r.original));
+const otherFixes = byLine.filter((r) => !onlyBen(r.original, r.restored));
 
 /** 本 is dropped all through the extracted text (基公共服务); noted once, listing every place. */
 const benNote: DocumentNote = {
   kind: 'restoration',
-  where: { section: '表2', line: benFixes[0]?.where.line ?? 342 },
+  where: { section: benFixes[0]?.where.section ?? '表2', line: benFixes[0]?.where.line ?? 342 },
   text:
-    'The extraction drops the character 本 (基公共服务 for 基本公共服务); restored in: ' +
+    'The extraction drops the character 本 (基公共服务 for 基本公共服务), restored in: ' +
     benFixes
       .map(
         (r) =>
