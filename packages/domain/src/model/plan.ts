@@ -83,7 +83,8 @@ export const ServiceFieldSchema = z.object({
   declaredCount: z.number().int().nonnegative().nullable(),
   source: SourceRefSchema,
 });
-export type ServiceField = z.infer<typeof ServiceFieldSchema>;
+export type ServiceField = z.output<typeof ServiceFieldSchema>;
+export type ServiceFieldInput = z.input<typeof ServiceFieldSchema>;
 
 /** A 专栏 project, a 重点项目 or a numbered task (达州's 1.–31.). */
 export const ProjectSchema = z.object({
