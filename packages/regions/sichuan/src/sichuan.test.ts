@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   type Indicator,
+  NATURE_LABELS,
   numericValue,
   type Plan,
   type RegionPackage,
@@ -292,6 +293,23 @@ describe('四川省“十四五”公共服务规划', () => {
           );
           expect(seedLine(line + offset), `${i.id} +${offset}`).toBe(strip(note?.original ?? cell));
         }
+      }
+    });
+
+    it('indicators: the nature after the cells, the field label above the row', () => {
+      const labels = ['幼有所育', '学有所教', '劳有所得', '病有所医', '老有所养'];
+      for (const i of plan.indicators) {
+        const line = i.source.line ?? 0;
+        const nature = seed
+          .slice(line + 4)
+          .map(strip)
+          .find((l) => l !== '');
+        expect(nature, i.id).toBe(i.nature ? NATURE_LABELS[i.nature] : '?');
+        const label = seed
+          .slice(0, line - 1)
+          .map(strip)
+          .findLast((l) => labels.includes(l));
+        expect(label, i.id).toBe(i.field.label);
       }
     });
 
