@@ -199,7 +199,7 @@ export const tableIndicators: IndicatorInput[] = [
   {
     id: 'prepregnancy-checkup-coverage',
     field: { key: 'health', label: '医疗和卫生健康服务' },
-    name: '开展免费孕前优生健康检查的覆盖率(%）',
+    name: '开展免费孕前优生健康检查的覆盖率(%）',
     unit: '%',
     baselineYear: 2020,
     baseline: '99%',
@@ -212,7 +212,7 @@ export const tableIndicators: IndicatorInput[] = [
   {
     id: 'urban-affordable-housing-coverage',
     field: { key: 'housing', label: '住房保障' },
-    name: '城镇保障性住房覆盖率（%）',
+    name: '城镇保障性住房覆盖率（%）',
     unit: '%',
     baselineYear: 2020,
     baseline: '45%',
@@ -226,7 +226,7 @@ export const tableIndicators: IndicatorInput[] = [
   {
     id: 'rural-dilapidated-housing-renovated',
     field: { key: 'housing', label: '住房保障' },
-    name: '农村危房改造数（户/年）',
+    name: '农村危房改造数（户/年）',
     unit: '户/年',
     baselineYear: 2020,
     baseline: '500',
@@ -331,7 +331,8 @@ export const tableIndicators: IndicatorInput[] = [
   },
 ];
 
-const PROSE = 'Stated in the prose of the chapter, not in the indicator table; no 2020 value is given.';
+const PROSE =
+  'Stated in the prose of the chapter, not in the indicator table; no 2020 value is given.';
 
 function prose(
   id: string,
@@ -373,47 +374,194 @@ const VETERANS = { key: 'veterans', label: '军人优抚保障服务' } as const
  * and counts of things to build (幼儿园12所, 校舍117429㎡) stay with the chapter's tasks.
  */
 export const proseIndicators: IndicatorInput[] = [
-  prose('county-town-junior-high-capacity', EDUCATION, '第四章 教育服务', 237, '县城中心区初中容量', '人', '6000人', {
-    note: 'The sentence adds 约占全县的55%.',
-  }),
-  prose('county-town-primary-capacity', EDUCATION, '第四章 教育服务', 237, '小学容量', '人', '8500人', {
-    note: 'The 小学容量 of the 县城中心区, in the same sentence as its 初中容量; it adds 约占全县的35%.',
-  }),
-  prose('new-public-kindergarten-places', EDUCATION, '第四章 教育服务', 239, '新增公办幼儿学位', '人', '2880人', {
-    note: 'New places over the 十四五 period (在“十四五”期间).',
-  }),
-  prose('public-kindergarten-enrolment-share', EDUCATION, '第四章 教育服务', 239, '公办幼儿园学生人数占比', '%', '70%'),
-  prose('vocational-skills-training', EMPLOYMENT, '第五章 劳动就业服务', 381, '职业技能培训', '万人次', '1.5万人次', {
-    note: 'A total over the 十四五 period (在“十四五”期间，全县力争职业技能培训达到1.5万人次).',
-  }),
-  prose('new-high-skilled-talent', EMPLOYMENT, '第五章 劳动就业服务', 381, '新增高技能人才', '人', '300人', {
-    note: 'New over the 十四五 period.',
-  }),
-  prose('skilled-workers-total', EMPLOYMENT, '第五章 劳动就业服务', 381, '技能人才', '万人', '2.5万人', {
-    canonicalKey: 'skilled_workers_total',
-    note: 'Worded 技能人才 (到2025年，技能人才达2.5万人); taken as the national 技能劳动者总量.',
-  }),
-  prose('high-skilled-talent-total', EMPLOYMENT, '第五章 劳动就业服务', 381, '高技能人才总数', '人', '1000人以上'),
-  prose('child-immunisation-rate', HEALTH, '第七章 医疗和卫生健康服务', 563, '适龄儿童免疫规划疫苗接种率', '%', '90%以上', {
-    note: 'Counted 以乡镇（街道）为单位; the health standards table repeats it for 预防接种 (line 611).',
-  }),
-  prose('waste-collection-coverage', HEALTH, '第七章 医疗和卫生健康服务', 565, '垃圾收转运处置体系覆盖率', '%', '100%'),
-  prose('county-town-waste-recycling-rate', HEALTH, '第七章 医疗和卫生健康服务', 565, '县城区生活垃圾回收利用率', '%', '35%以上'),
-  prose('township-waste-recycling-rate', HEALTH, '第七章 医疗和卫生健康服务', 565, '乡镇生活垃圾回收利用率', '%', '30%以上'),
-  prose('in-county-treatment-rate', HEALTH, '第七章 医疗和卫生健康服务', 575, '县域内就诊率', '%', '90%以上', {
-    note: 'By the end of the 十四五 period (到“十四五”末期 … 县域内就诊率提高至90%以上).',
-  }),
-  prose('elderly-health-management-rate', HEALTH, '第七章 医疗和卫生健康服务', 577, '65岁老年人健康管理率', '%', '80%以上', {
-    note: 'The health standards table gives 老年居民健康管理率达到69% (line 635), see the contradiction note.',
-  }),
-  prose('affordable-housing-coverage-population', HOUSING, '第九章 住房保障服务', 810, '人口保障性住房（含棚户区改造安置住房）覆盖率', '%', '23%以上', {
-    note: 'The indicator table sets 城镇保障性住房覆盖率 at 60% (line 148), see the contradiction note.',
-  }),
-  prose('resident-reading-rate', CULTURE, '第十章 公共文化体育服务', 898, '居民综合阅读率', '%', '90%以上'),
-  prose('veteran-placement-rate', VETERANS, '第十二章 军人优抚保障服务', 1105, '安置率', '%', '100%', {
-    canonicalKey: 'veteran_placement_rate',
-    note: 'The placement rate of 退役士兵 (积极做好退役军人安置工作 … 确保安置率100%).',
-  }),
+  prose(
+    'county-town-junior-high-capacity',
+    EDUCATION,
+    '第四章 教育服务',
+    237,
+    '县城中心区初中容量',
+    '人',
+    '6000人',
+    {
+      note: 'The sentence adds 约占全县的55%.',
+    },
+  ),
+  prose(
+    'county-town-primary-capacity',
+    EDUCATION,
+    '第四章 教育服务',
+    237,
+    '小学容量',
+    '人',
+    '8500人',
+    {
+      note: 'The 小学容量 of the 县城中心区, in the same sentence as its 初中容量; it adds 约占全县的35%.',
+    },
+  ),
+  prose(
+    'new-public-kindergarten-places',
+    EDUCATION,
+    '第四章 教育服务',
+    239,
+    '新增公办幼儿学位',
+    '人',
+    '2880人',
+    {
+      note: 'New places over the 十四五 period (在“十四五”期间).',
+    },
+  ),
+  prose(
+    'public-kindergarten-enrolment-share',
+    EDUCATION,
+    '第四章 教育服务',
+    239,
+    '公办幼儿园学生人数占比',
+    '%',
+    '70%',
+  ),
+  prose(
+    'vocational-skills-training',
+    EMPLOYMENT,
+    '第五章 劳动就业服务',
+    381,
+    '职业技能培训',
+    '万人次',
+    '1.5万人次',
+    {
+      note: 'A total over the 十四五 period (在“十四五”期间，全县力争职业技能培训达到1.5万人次).',
+    },
+  ),
+  prose(
+    'new-high-skilled-talent',
+    EMPLOYMENT,
+    '第五章 劳动就业服务',
+    381,
+    '新增高技能人才',
+    '人',
+    '300人',
+    {
+      note: 'New over the 十四五 period.',
+    },
+  ),
+  prose(
+    'skilled-workers-total',
+    EMPLOYMENT,
+    '第五章 劳动就业服务',
+    381,
+    '技能人才',
+    '万人',
+    '2.5万人',
+    {
+      canonicalKey: 'skilled_workers_total',
+      note: 'Worded 技能人才 (到2025年，技能人才达2.5万人); taken as the national 技能劳动者总量.',
+    },
+  ),
+  prose(
+    'high-skilled-talent-total',
+    EMPLOYMENT,
+    '第五章 劳动就业服务',
+    381,
+    '高技能人才总数',
+    '人',
+    '1000人以上',
+  ),
+  prose(
+    'child-immunisation-rate',
+    HEALTH,
+    '第七章 医疗和卫生健康服务',
+    563,
+    '适龄儿童免疫规划疫苗接种率',
+    '%',
+    '90%以上',
+    {
+      note: 'Counted 以乡镇（街道）为单位; the health standards table repeats it for 预防接种 (line 611).',
+    },
+  ),
+  prose(
+    'waste-collection-coverage',
+    HEALTH,
+    '第七章 医疗和卫生健康服务',
+    565,
+    '垃圾收转运处置体系覆盖率',
+    '%',
+    '100%',
+  ),
+  prose(
+    'county-town-waste-recycling-rate',
+    HEALTH,
+    '第七章 医疗和卫生健康服务',
+    565,
+    '县城区生活垃圾回收利用率',
+    '%',
+    '35%以上',
+  ),
+  prose(
+    'township-waste-recycling-rate',
+    HEALTH,
+    '第七章 医疗和卫生健康服务',
+    565,
+    '乡镇生活垃圾回收利用率',
+    '%',
+    '30%以上',
+  ),
+  prose(
+    'in-county-treatment-rate',
+    HEALTH,
+    '第七章 医疗和卫生健康服务',
+    575,
+    '县域内就诊率',
+    '%',
+    '90%以上',
+    {
+      note: 'By the end of the 十四五 period (到“十四五”末期 … 县域内就诊率提高至90%以上).',
+    },
+  ),
+  prose(
+    'elderly-health-management-rate',
+    HEALTH,
+    '第七章 医疗和卫生健康服务',
+    577,
+    '65岁老年人健康管理率',
+    '%',
+    '80%以上',
+    {
+      note: 'The health standards table gives 老年居民健康管理率达到69% (line 635), see the contradiction note.',
+    },
+  ),
+  prose(
+    'affordable-housing-coverage-population',
+    HOUSING,
+    '第九章 住房保障服务',
+    810,
+    '人口保障性住房（含棚户区改造安置住房）覆盖率',
+    '%',
+    '23%以上',
+    {
+      note: 'The indicator table sets 城镇保障性住房覆盖率 at 60% (line 148), see the contradiction note.',
+    },
+  ),
+  prose(
+    'resident-reading-rate',
+    CULTURE,
+    '第十章 公共文化体育服务',
+    898,
+    '居民综合阅读率',
+    '%',
+    '90%以上',
+  ),
+  prose(
+    'veteran-placement-rate',
+    VETERANS,
+    '第十二章 军人优抚保障服务',
+    1105,
+    '安置率',
+    '%',
+    '100%',
+    {
+      canonicalKey: 'veteran_placement_rate',
+      note: 'The placement rate of 退役士兵 (积极做好退役军人安置工作 … 确保安置率100%).',
+    },
+  ),
 ];
 
 export const indicators: IndicatorInput[] = [...tableIndicators, ...proseIndicators];

@@ -50,6 +50,24 @@ export const documentNotes: DocumentNote[] = [
   },
   {
     kind: 'restoration',
+    where: { section: '表1', item: 15, line: 143 },
+    text: 'The name carries a private-use character (U+F020, a symbol-font space left by the extraction) before its unit bracket; the name is kept without it: 开展免费孕前优生健康检查的覆盖率(%）.',
+    original: '开展免费孕前优生健康检查的覆盖率\uF020(%）',
+  },
+  {
+    kind: 'restoration',
+    where: { section: '表1', item: 16, line: 148 },
+    text: 'The name carries a private-use character (U+F020, a symbol-font space left by the extraction) before its unit bracket; the name is kept without it: 城镇保障性住房覆盖率（%）.',
+    original: '城镇保障性住房覆盖率\uF020（%）',
+  },
+  {
+    kind: 'restoration',
+    where: { section: '表1', item: 17, line: 153 },
+    text: 'The name carries a private-use character (U+F020, a symbol-font space left by the extraction) before its unit bracket; the name is kept without it: 农村危房改造数（户/年）.',
+    original: '农村危房改造数\uF020（户/年）',
+  },
+  {
+    kind: 'restoration',
     where: { section: '专栏4', item: 3, line: 821 },
     text: 'Two projects of the 城镇老旧小区改造 list run together without the 、 between them; they are kept as two projects, 原通用机械厂旧城区改造 and 东河镇2020老旧小区改造项目.',
     original: '原通用机械厂旧城区改造东河镇2020老旧小区改造项目',
@@ -58,6 +76,11 @@ export const documentNotes: DocumentNote[] = [
     kind: 'remark',
     where: { section: EMPLOYMENT_TABLE, item: 8, line: 446 },
     text: 'The table has two rows named 劳动关系协调 (lines 426 and 446) with different 服务对象 and 保障标准; both are kept, as s-employment-05 and s-employment-08.',
+  },
+  {
+    kind: 'contradiction',
+    where: { section: SOCIAL_INSURANCE_TABLE, item: 2, line: 501 },
+    text: 'The 保障标准 of 城乡居民社会养老保险 lists 13 个人缴费 tiers (200元 … 4000元) and says the government gives a subsidy 按相应的缴费档次, but lists 12 subsidies (40元 … 200元). Both lists are kept as written.',
   },
   {
     kind: 'remark',

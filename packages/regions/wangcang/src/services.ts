@@ -92,6 +92,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '2000',
             funding: '中央、省',
             fundingLevels: ['central', 'province'],
+            // The cell is a bare number; the table gives no unit for it.
+            amounts: [amount('', 2000, '', '2000')],
             coverage: '目标人群覆盖率100%，高中阶段教育毛入学率达到87%。',
           },
           {
@@ -101,6 +103,7 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '1000-3000元/生年',
             funding: '中央、省',
             fundingLevels: ['central', 'province'],
+            amounts: range(1000, 3000, '元/生年', '1000-3000元/生年'),
             coverage: '目标人群覆盖率100%。',
           },
           {
@@ -110,6 +113,7 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '1000-3000元/生年',
             funding: '中央、省、县',
             fundingLevels: ['central', 'province', 'county'],
+            amounts: range(1000, 3000, '元/生年', '1000-3000元/生年'),
             coverage: '目标人群覆盖率40%。',
           },
           {
@@ -176,13 +180,15 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '提供不低于400元/人/次培训补贴',
             funding: '中央、省级财政',
             fundingLevels: ['central', 'province'],
+            amounts: [amount('培训补贴', 400, '元/人/次', '不低于400元/人/次培训补贴')],
             coverage: '为1万人次提供各类职业技能培训，培训后就业率不低于60%。',
           },
           {
             line: 426,
             name: '劳动关系协调',
             targetGroup: '存在劳动人事关系的就业人员',
-            standard: '建立劳动关系，应当订立书面劳动合同。企业职工一方与用人单位通过平等协商，可以订立集体合同',
+            standard:
+              '建立劳动关系，应当订立书面劳动合同。企业职工一方与用人单位通过平等协商，可以订立集体合同',
             funding: '地方政府负责',
             fundingLevels: [],
             coverage: '集体合同签订率达到90%。',
@@ -200,7 +206,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             line: 438,
             name: '劳动人事争议调解仲裁',
             targetGroup: '存在劳动人事关系的就业人员',
-            standard: '享有相关政策法规资讯、劳动人事争议调解和劳动人事争议仲裁，公正及时解决劳动人事争议，保护当事人合法权益',
+            standard:
+              '享有相关政策法规资讯、劳动人事争议调解和劳动人事争议仲裁，公正及时解决劳动人事争议，保护当事人合法权益',
             funding: '地方政府负责',
             fundingLevels: [],
             coverage: '劳动人事争议仲裁结案率达到100%；60%以上案件在基层调解组织解决。',
@@ -209,7 +216,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             line: 446,
             name: '劳动关系协调',
             targetGroup: '用人单位及所有劳动者',
-            standard: '提供劳动合同、集体合同示范文本和薪酬分配指引。定期发布有关工资信息。免费提供企业工资指导线等信息。',
+            standard:
+              '提供劳动合同、集体合同示范文本和薪酬分配指引。定期发布有关工资信息。免费提供企业工资指导线等信息。',
             funding: '地方政府负责',
             fundingLevels: [],
             coverage: '用人单位及所有劳动者',
@@ -230,18 +238,30 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             line: 491,
             name: '职工基本养老保险',
             targetGroup: '职工、无雇工的个体工商户、灵活就业人员',
-            standard: '对符合享受基本养老金条件的参保人员发放基本养老金，包括基础养老金和个人账户养老金。按国家、省统一规定建立基本养老金正常调整机制。',
-            funding: '用人单位缴纳一般不超过工资总额的16%，职工缴纳本人工资的8%，社会保险基金通过预算实现收支平衡。 县级以上人民政府在社会保险基金出现支付不足时，给予补贴。',
+            standard:
+              '对符合享受基本养老金条件的参保人员发放基本养老金，包括基础养老金和个人账户养老金。按国家、省统一规定建立基本养老金正常调整机制。',
+            funding:
+              '用人单位缴纳一般不超过工资总额的16%，职工缴纳本人工资的8%，社会保险基金通过预算实现收支平衡。 县级以上人民政府在社会保险基金出现支付不足时，给予补贴。',
             fundingLevels: ['county'],
             coverage: '参保人数6.6万人。',
           },
           {
             line: 499,
             name: '城乡居民社会养老保险',
-            targetGroup: '年满16周岁(不含在校学生)，非国家机关和事业单位工作人员及不属于职工基本养老保险制度覆盖范围的城乡居民',
-            standard: '保障标准：参加城乡居民基本养老保险，个人缴费选择200元，300元，400元，500元，600元，700元，800元，900元，1000元，1500元，2000元，3000元，4000元缴费档次按年缴费，政府按相应的缴费档次给予40元，45元，50元，60元，65元，70元，75元，80元，100元，120元，160元，200元的缴费补贴。措施：以乡村振兴为契机，大力推进全民参保进程，基本实现社会保险法定人群参保全覆盖。',
+            targetGroup:
+              '年满16周岁(不含在校学生)，非国家机关和事业单位工作人员及不属于职工基本养老保险制度覆盖范围的城乡居民',
+            standard:
+              '保障标准：参加城乡居民基本养老保险，个人缴费选择200元，300元，400元，500元，600元，700元，800元，900元，1000元，1500元，2000元，3000元，4000元缴费档次按年缴费，政府按相应的缴费档次给予40元，45元，50元，60元，65元，70元，75元，80元，100元，120元，160元，200元的缴费补贴。措施：以乡村振兴为契机，大力推进全民参保进程，基本实现社会保险法定人群参保全覆盖。',
             funding: '按月足额发放养老金，养老金社会化发放率达到100%。',
             fundingLevels: [],
+            amounts: [
+              ...[200, 300, 400, 500, 600, 700, 800, 900, 1000, 1500, 2000, 3000, 4000].map((v) =>
+                amount('个人缴费档次', v, '元', `${v}元`),
+              ),
+              ...[40, 45, 50, 60, 65, 70, 75, 80, 100, 120, 160, 200].map((v) =>
+                amount('政府缴费补贴', v, '元', `${v}元`),
+              ),
+            ],
             coverage: '参保人数18万人',
           },
         ],
@@ -255,7 +275,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             name: '职工基本医疗保险',
             targetGroup: '职工、无雇工的个体工商户、灵活就业人员',
             standard: '住院费用支付比例达到75%以上，最高支付限额为上年度全市职工平均工资的7倍。',
-            funding: '用人单位以统账结合征缴规则参加基本医疗保险，缴费基数为四川省城镇全部单位就业人员平均工资90%-300%；用人单位以单建统筹征缴规则参加基本医疗保险，缴费基数为四川省城镇全部单位就业人员平均工资70%-300%。基金支出超预算控制数的部分由县区风险调剂金中调剂或由当地财政弥补。',
+            funding:
+              '用人单位以统账结合征缴规则参加基本医疗保险，缴费基数为四川省城镇全部单位就业人员平均工资90%-300%；用人单位以单建统筹征缴规则参加基本医疗保险，缴费基数为四川省城镇全部单位就业人员平均工资70%-300%。基金支出超预算控制数的部分由县区风险调剂金中调剂或由当地财政弥补。',
             fundingLevels: ['county'],
             coverage: '参保率达到98%以上。',
           },
@@ -263,8 +284,10 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             line: 517,
             name: '城乡居民基本医疗保险',
             targetGroup: '城乡非从业居民',
-            standard: '政策范围内住院费用支付比例达到70%以上，最高支付限额为上上年全市城乡居民人均可支配收入的7倍。',
-            funding: '各级财政的补助标准提高到年人均不低于550元，基金支出超预算控制数的部分由县区风险调剂金中调剂或由当地财政弥补。',
+            standard:
+              '政策范围内住院费用支付比例达到70%以上，最高支付限额为上上年全市城乡居民人均可支配收入的7倍。',
+            funding:
+              '各级财政的补助标准提高到年人均不低于550元，基金支出超预算控制数的部分由县区风险调剂金中调剂或由当地财政弥补。',
             fundingLevels: ['county'],
             coverage: '参保率稳定在98%以上。',
           },
@@ -278,8 +301,10 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             line: 525,
             name: '失业保险',
             targetGroup: '职工',
-            standard: '支付失业保险金、基本医疗保险费、丧葬补助金、抚恤金以及职业培训和职业介绍补贴等。',
-            funding: '社会保险基金通过预算实现收支平衡。 县级以上人民政府在社会保险基金出现支付不足时，给予补贴。',
+            standard:
+              '支付失业保险金、基本医疗保险费、丧葬补助金、抚恤金以及职业培训和职业介绍补贴等。',
+            funding:
+              '社会保险基金通过预算实现收支平衡。 县级以上人民政府在社会保险基金出现支付不足时，给予补贴。',
             fundingLevels: ['county'],
             coverage: '参保率稳定在98%以上。',
           },
@@ -288,7 +313,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             name: '工伤保险',
             targetGroup: '职工',
             standard: '基金支付工伤医疗和康复、伤残、护理及工亡等待遇。',
-            funding: '个人不缴费，由用人单位缴纳。社会保险基金通过预算实现收支平衡。 县级以上人民政府在社会保险基金出现支付不足时，给予补贴。',
+            funding:
+              '个人不缴费，由用人单位缴纳。社会保险基金通过预算实现收支平衡。 县级以上人民政府在社会保险基金出现支付不足时，给予补贴。',
             fundingLevels: ['county'],
             coverage: '参保率稳定在98%以上。',
           },
@@ -297,7 +323,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             name: '生育保险',
             targetGroup: '职工',
             standard: '基金支付生育医疗费用和生育津贴，生育津贴按生育保险规定的产假天数计算。',
-            funding: '个人不缴费，由用人单位缴纳。社会保险基金通过预算实现收支平衡。县区当期生育保险基金出现收支缺口时，其缺口由留存在县区的生育保险市级统筹结余基金弥补，县区留存的市级统筹基金不足弥补缺口时，由市级生育保险基金统筹解决，市级统筹生育保险基金不足时，在储备金中开支，同时按“以支定收、收支平衡”原则适时调整生育保险费率。',
+            funding:
+              '个人不缴费，由用人单位缴纳。社会保险基金通过预算实现收支平衡。县区当期生育保险基金出现收支缺口时，其缺口由留存在县区的生育保险市级统筹结余基金弥补，县区留存的市级统筹基金不足弥补缺口时，由市级生育保险基金统筹解决，市级统筹生育保险基金不足时，在储备金中开支，同时按“以支定收、收支平衡”原则适时调整生育保险费率。',
             fundingLevels: ['city', 'county'],
             coverage: '参保率稳定在98%以上。',
           },
@@ -416,6 +443,14 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '三级不低于25%至35%，二级45%至50%，乡镇55%，村65%。',
             funding: '医改目标任务',
             fundingLevels: [],
+            amounts: [
+              amount('三级', 25, '%', '三级不低于25%至35%'),
+              amount('三级', 35, '%', '三级不低于25%至35%'),
+              amount('二级', 45, '%', '二级45%至50%'),
+              amount('二级', 50, '%', '二级45%至50%'),
+              amount('乡镇', 55, '%', '乡镇55%'),
+              amount('村', 65, '%', '村65%'),
+            ],
             coverage: '覆盖所有政府办基层医疗卫生机构和村卫生室。（23个乡镇，220个村）',
           },
           {
@@ -453,7 +488,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             name: '流浪乞讨人员生活救助',
             targetGroup: '城市生活无着的流浪乞讨人员',
             standard: '根据当年当地基本生活标准按策保障，按策救助。',
-            funding: '为符合符合条件人员落实好社会保障政策，切实保障流浪乞讨人员人身安全和基本生活。',
+            funding:
+              '为符合符合条件人员落实好社会保障政策，切实保障流浪乞讨人员人身安全和基本生活。',
             fundingLevels: [],
             coverage: '目标人群覆盖率100%，城区均设有标准的救助机构。',
           },
@@ -462,7 +498,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             name: '流浪未成年人救助保护',
             targetGroup: '流浪未成年人',
             standard: '根据当年当地基本生活保障标准，提供相应、全面救助。',
-            funding: '为符合符合条件人员落实好社会保障政策，切实保障流浪乞讨未成年人员人身安全和基本生活。',
+            funding:
+              '为符合符合条件人员落实好社会保障政策，切实保障流浪乞讨未成年人员人身安全和基本生活。',
             fundingLevels: [],
             coverage: '目标人群覆盖率100%，城区均设有标准的救助机构。',
           },
@@ -477,16 +514,20 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             name: '孤儿养育保障',
             targetGroup: '失去父母、查找不到生父母的未成年人',
             standard: '集中供养每月1400元/人，分散供养每月900元/人。',
-            funding: '集中供养：中央补助400元，省级补助400元，地方补助600元。分散供养：中央补助400元，省级补助200元，地方补助300元。',
+            funding:
+              '集中供养：中央补助400元，省级补助400元，地方补助600元。分散供养：中央补助400元，省级补助200元，地方补助300元。',
             fundingLevels: ['central', 'province'],
             coverage: '目标人群覆盖率100%，新增孤儿养育床80张。',
           },
           {
             line: 766,
             name: '农村特困人员供养',
-            targetGroup: '无劳动能力、无生活来源又无法定赡养、抚养、扶养义务人，或者法定赡养、抚养、扶养义务人无赡养、抚养、扶养能力的老年、残疾或者未满16周岁的村民',
-            standard: '满足基本所需，依照全省城乡最低生活标准低限制定并适时调整，原则上不得低于当地城乡低保标准的1.3倍。',
-            funding: '切实做好城乡特困人员的衣、食、住、医、葬全面保障，进一步提供城乡特困人员保障水平。',
+            targetGroup:
+              '无劳动能力、无生活来源又无法定赡养、抚养、扶养义务人，或者法定赡养、抚养、扶养义务人无赡养、抚养、扶养能力的老年、残疾或者未满16周岁的村民',
+            standard:
+              '满足基本所需，依照全省城乡最低生活标准低限制定并适时调整，原则上不得低于当地城乡低保标准的1.3倍。',
+            funding:
+              '切实做好城乡特困人员的衣、食、住、医、葬全面保障，进一步提供城乡特困人员保障水平。',
             fundingLevels: [],
             coverage: '目标人群覆盖率100%，集中供养能力达到60%以上。',
           },
@@ -509,7 +550,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             line: 780,
             name: '基本养老服务补贴',
             targetGroup: '家庭经济困难且生活难以自理的失能半失能65岁及以上城乡居民',
-            standard: '加强养老服务体系建设，加大敬老院适老化改造，为更多失能、半失能困难老人提供养老服务和养老床位.加强农村日间照料中心建设，为更多老人提供日间照料.3、继续推进居家养老服务。',
+            standard:
+              '加强养老服务体系建设，加大敬老院适老化改造，为更多失能、半失能困难老人提供养老服务和养老床位.加强农村日间照料中心建设，为更多老人提供日间照料.3、继续推进居家养老服务。',
             funding: '完善居家为基础、社区为依托、机构为补充、医养相结合的养老服务体系',
             fundingLevels: [],
             coverage: '目标人群覆盖率100%。',
@@ -530,7 +572,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             line: 837,
             name: '住房租赁补贴',
             targetGroup: '城镇中低收入住房困难家庭',
-            standard: '享有货币配租的，人均住房建筑面积10㎡左右，租赁补贴标准由县政府根据当地经济发展水平、市场平均租金、家庭经济承受能力等因素确定。',
+            standard:
+              '享有货币配租的，人均住房建筑面积10㎡左右，租赁补贴标准由县政府根据当地经济发展水平、市场平均租金、家庭经济承受能力等因素确定。',
             funding: '县政府负责，省级政府给予资金支持，中央给予资金补助。',
             fundingLevels: ['central', 'province', 'county'],
             coverage: '发放租赁补贴6000户（每年1200户）。',
@@ -548,7 +591,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             line: 853,
             name: '棚户区改造',
             targetGroup: '符合条件的棚户区居民',
-            standard: '棚户区改造按照“政府主导、市场运作”的原则实施。棚户区改造安置标准普遍达到了户均45㎡以上，保证了实施改造后群众居住水平都能明显提高。',
+            standard:
+              '棚户区改造按照“政府主导、市场运作”的原则实施。棚户区改造安置标准普遍达到了户均45㎡以上，保证了实施改造后群众居住水平都能明显提高。',
             funding: '政府给予适当补助，企业安排一定的资金，住户承担一部分住房改善费用。',
             fundingLevels: [],
             coverage: '改造棚户区居民住房1000户。',
@@ -558,7 +602,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             name: '老旧小区改造',
             targetGroup: '全县居民，保障基础民生',
             standard: '通过改造，提升居住环境，提高生活质量',
-            funding: '县人民政府负总责，中央财政安排补助资金，省级财政给予资金支持、地方财政给予资金支持、企业及个人自筹等相结合。',
+            funding:
+              '县人民政府负总责，中央财政安排补助资金，省级财政给予资金支持、地方财政给予资金支持、企业及个人自筹等相结合。',
             fundingLevels: ['central', 'province', 'county'],
             coverage: '84个老旧小区及周边基础配套设施',
           },
@@ -567,7 +612,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             name: '农村危房改造',
             targetGroup: '居住在危房中的农村分散供养特困人员、低保户、贫困残疾人家庭和其他贫困户',
             standard: '补助标准2万元/户。',
-            funding: '省级政府负总责，中央财政安排补助资金、省级财政给予资金支持、个人自筹等相结合。',
+            funding:
+              '省级政府负总责，中央财政安排补助资金、省级财政给予资金支持、个人自筹等相结合。',
             fundingLevels: ['central', 'province'],
             coverage: '累计改造农村危房1500户。',
           },
@@ -730,6 +776,7 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '不超出2万元/人/年',
             funding: '省级、县级',
             fundingLevels: ['province', 'county'],
+            amounts: [amount('', 2, '万元/人/年', '不超出2万元/人/年')],
             coverage: '覆盖100人（次）左右目标人群。',
           },
           {
@@ -739,7 +786,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '1000元/人',
             funding: '省级、县级',
             fundingLevels: ['province', 'county'],
-            coverage: '实现城乡新增居家灵活就业残疾人人数达到1000人次左右，为1000位农村贫困残疾人提供实用技术培训。',
+            coverage:
+              '实现城乡新增居家灵活就业残疾人人数达到1000人次左右，为1000位农村贫困残疾人提供实用技术培训。',
           },
           {
             line: 1060,
@@ -757,7 +805,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '10万/个',
             funding: '省级',
             fundingLevels: ['province'],
-            coverage: '结合“残疾人之家”，建立5个残疾人体育健身示范点，经常参加体育健身的残疾人比率达到90%以上。',
+            coverage:
+              '结合“残疾人之家”，建立5个残疾人体育健身示范点，经常参加体育健身的残疾人比率达到90%以上。',
           },
         ],
       },
@@ -805,7 +854,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '1806元/人/月',
             funding: '省市县',
             fundingLevels: ['province', 'city', 'county'],
-            coverage: '所需资金由中央和地方财政共同负担，中央财政补助标准为每人每年19262元。地方财政负担部分，省级财政对扩权县补助50％。',
+            coverage:
+              '所需资金由中央和地方财政共同负担，中央财政补助标准为每人每年19262元。地方财政负担部分，省级财政对扩权县补助50％。',
           },
           {
             line: 1158,
@@ -814,7 +864,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '731元/人/月',
             funding: '省市县',
             fundingLevels: ['province', 'city', 'county'],
-            coverage: '所需资金由中央和地方财政共同负担，中央财政补助标准为每人每年560元。地方财政负担部分，省级财政对扩权县补助50％。',
+            coverage:
+              '所需资金由中央和地方财政共同负担，中央财政补助标准为每人每年560元。地方财政负担部分，省级财政对扩权县补助50％。',
           },
           {
             line: 1164,
@@ -823,7 +874,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '751元/人/月',
             funding: '省市县',
             fundingLevels: ['province', 'city', 'county'],
-            coverage: '所需资金由中央和地方财政共同负担，中央财政补助标准为每人每年600元。地方财政负担部分，省级财政对扩权县补助50％。',
+            coverage:
+              '所需资金由中央和地方财政共同负担，中央财政补助标准为每人每年600元。地方财政负担部分，省级财政对扩权县补助50％。',
           },
           {
             line: 1170,
@@ -850,7 +902,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '',
             funding: '中央',
             fundingLevels: ['central'],
-            coverage: '抚恤金额根据“三属”性质而定，部分烈士子女每人每月提高50元。所需资金由中央财政全额负担。',
+            coverage:
+              '抚恤金额根据“三属”性质而定，部分烈士子女每人每月提高50元。所需资金由中央财政全额负担。',
           },
           {
             line: 1188,
@@ -859,7 +912,8 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
             standard: '',
             funding: '县级',
             fundingLevels: ['county'],
-            coverage: '1-2级残疾护理费为当地职工月平均工资的50％，调整后为每人每月2708元，3-4级残疾护理费为当地职工月平均工资的40％，调整后为每人每月2166元。二战遗属每人每月163元，见义勇为公民遗属参照“三属”中的“因公牺牲军人遗属”标准执行。所需资金由地方全额负担。5-6级因患精神病初级士官和义务兵为当地职工月平均工资的25%，调整后为每人每月1354元。',
+            coverage:
+              '1-2级残疾护理费为当地职工月平均工资的50％，调整后为每人每月2708元，3-4级残疾护理费为当地职工月平均工资的40％，调整后为每人每月2166元。二战遗属每人每月163元，见义勇为公民遗属参照“三属”中的“因公牺牲军人遗属”标准执行。所需资金由地方全额负担。5-6级因患精神病初级士官和义务兵为当地职工月平均工资的25%，调整后为每人每月1354元。',
           },
         ],
       },
@@ -867,8 +921,32 @@ export const SERVICE_TABLES: readonly StandardTable[] = [
   },
 ];
 
-
 const SAME_AS_ABOVE = '同上';
+
+// extractQuantities stops at 元 or 万; the per-unit after it (元/生年, 元/人/月) is part of the
+// standard's amount, as the domain's own example reads 小学650元/生年 as 650 元/生年.
+const PER_UNIT = /^(?:\/(?:生年|生天|人次|人|月|年|具|户|个|次))+/u;
+
+function standardAmounts(standard: string): QuantityMention[] {
+  let from = 0;
+  return extractQuantities(standard).map((m) => {
+    const at = standard.indexOf(m.text, from);
+    if (at < 0 || !m.text.endsWith(m.unit)) return m;
+    const end = at + m.text.length;
+    from = end;
+    const per = PER_UNIT.exec(standard.slice(end))?.[0];
+    return per ? { ...m, unit: m.unit + per, text: m.text + per } : m;
+  });
+}
+
+function amount(metric: string, value: number, unit: string, text: string): QuantityMention {
+  return { metric, value, unit, text };
+}
+
+/** Both ends of a range (1000-3000元/生年), which extractQuantities reads as its upper end only. */
+function range(min: number, max: number, unit: string, text: string): QuantityMention[] {
+  return [amount('', min, unit, text), amount('', max, unit, text)];
+}
 
 function idPart(key: string): string {
   return key.replace(/_/g, '-');
@@ -920,7 +998,7 @@ export function buildServices(): {
           targetGroup: row.targetGroup,
           ...(standard === undefined
             ? {}
-            : { standard, standardAmounts: row.amounts ?? extractQuantities(standard) }),
+            : { standard, standardAmounts: row.amounts ?? standardAmounts(standard) }),
           funding,
           fundingLevels: row.fundingLevels,
           coverage: row.coverage,
