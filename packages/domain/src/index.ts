@@ -1,3 +1,4 @@
+export * from './checks/index.ts';
 export * from './evaluation/index.ts';
 export * from './model/access.ts';
 export * from './model/canonical.ts';
