@@ -1,0 +1,3 @@
+export default function AlignmentPage() {
+  return <div>Alignment</div>;
+}

@@ -1,0 +1,3 @@
+export default function ChecksPage() {
+  return <div>Checks</div>;
+}
