@@ -1,3 +1,4 @@
+export * from './alignment/index.ts';
 export * from './checks/index.ts';
 export * from './evaluation/index.ts';
 export * from './model/access.ts';
