@@ -1,3 +1,6 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'api', include: ['src/**/*.test.ts'] } });
+// PGlite takes seconds to start; scrypt hashes take a tenth of a second each on purpose.
+export default defineProject({
+  test: { name: 'api', include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+});

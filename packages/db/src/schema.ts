@@ -6,6 +6,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
  * JavaScript arrays differently (pg turns them into PostgreSQL arrays).
  */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in (`default now()`) unless given. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 /** What a project or task has reached, as its owners report it. Not in the domain yet. */
@@ -136,15 +138,15 @@ export interface UserTable {
   role: string;
   region_code: string;
   disabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface SessionTable {
   /** sha256 of the token; the token itself only ever lives in the cookie. */
   token_hash: string;
   user_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   expires_at: Timestamp;
 }
 
@@ -159,7 +161,7 @@ export interface SignInThrottleTable {
 export interface AuditLogTable {
   seq: Generated<number>;
   id: string;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
   actor_id: string | null;
   actor_name: string | null;
   action: string;

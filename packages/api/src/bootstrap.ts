@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Kysely } from '@minsheng/db';
+import { PasswordSchema } from '@minsheng/domain';
+
+import { audit } from './audit.ts';
+import { hashPassword, randomPassword } from './auth.ts';
+
+export const FIRST_ADMIN = { username: 'admin', regionCode: '510000' } as const;
+
+export type FirstAdmin =
+  | { created: false }
+  | { created: true; username: string; password: string; generated: boolean };
+
+/**
+ * On a database with no users, creates `admin` over 四川省 (the top region): with
+ * `MINSHENG_ADMIN_PASSWORD` when given, else a random password the caller prints once.
+ */
+export async function ensureFirstAdmin(
+  db: Kysely<Database>,
+  options: { password?: string | undefined; regionCode?: string } = {},
+): Promise<FirstAdmin> {
+  const given = options.password || undefined;
+  if (given !== undefined) {
+    const checked = PasswordSchema.safeParse(given);
+    if (!checked.success) {
+      throw new Error(`MINSHENG_ADMIN_PASSWORD: ${checked.error.issues[0]?.message}`);
+    }
+  }
+  const password = given ?? randomPassword();
+  const hash = await hashPassword(password);
+  const regionCode = options.regionCode ?? FIRST_ADMIN.regionCode;
+  return db.transaction().execute(async (trx) => {
+    const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (any) return { created: false } as const;
+    const region = await trx
+      .selectFrom('regions')
+      .select('code')
+      .where('code', '=', regionCode)
+      .executeTakeFirst();
+    if (!region) throw new Error(`the first admin's region ${regionCode} is not seeded`);
+    const id = randomUUID();
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        username: FIRST_ADMIN.username,
+        display_name: '管理员',
+        password_hash: hash,
+        role: 'admin',
+        region_code: regionCode,
+      })
+      .execute();
+    await audit(trx, {
+      actor: null,
+      action: 'create_first_admin',
+      entity: 'user',
+      entityId: id,
+      regionCode,
+      after: { username: FIRST_ADMIN.username, role: 'admin', regionCode },
+    });
+    return {
+      created: true,
+      username: FIRST_ADMIN.username,
+      password,
+      generated: given === undefined,
+    } as const;
+  });
+}

@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { Database, Kysely } from '@minsheng/db';
+
+import { SESSION_COOKIE } from './auth.ts';
+import { type Context, createContext } from './context.ts';
+
+export function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+/** The context of one HTTP request: its session cookie, its peer, its response's cookies. */
+export function createHttpContextFactory(db: Kysely<Database>) {
+  return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => {
+    const secure =
+      Boolean((req.socket as TLSSocket).encrypted) || req.headers['x-forwarded-proto'] === 'https';
+    return createContext({
+      db,
+      sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
+      meta: { clientIp: req.socket.remoteAddress ?? 'unknown', secure },
+      setCookie: (header) => {
+        const existing = res.getHeader('set-cookie');
+        const list = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
+        res.setHeader('set-cookie', [...list, header]);
+      },
+    });
+  };
+}

@@ -1,0 +1,125 @@
+import { PasswordSchema } from '@minsheng/domain';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { audit } from '../audit.ts';
+import {
+  clearedSessionCookie,
+  clearFailures,
+  createSession,
+  DUMMY_HASH,
+  hashPassword,
+  recordFailure,
+  sessionCookie,
+  throttleKeys,
+  throttleWait,
+  verifyPassword,
+} from '../auth.ts';
+import { toUser } from '../rows.ts';
+import { authedProcedure, publicProcedure, router } from '../trpc.ts';
+
+export const authRouter = router({
+  signIn: publicProcedure
+    .input(z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      const keys = throttleKeys(input.username, ctx.meta.clientIp);
+      const wait = await throttleWait(ctx.db, keys, now);
+      if (wait > 0) {
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `too many failed sign-ins: try again in ${wait} s`,
+        });
+      }
+      const row = await ctx.db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', input.username)
+        .executeTakeFirst();
+      // The hash is checked even for an unknown name, so timing does not tell names apart.
+      const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
+      if (!row || !ok || row.disabled) {
+        await ctx.db.transaction().execute(async (trx) => {
+          await recordFailure(trx, keys, now);
+          await audit(trx, {
+            actor: null,
+            action: 'sign_in_failed',
+            entity: 'user',
+            entityId: input.username,
+            regionCode: row?.region_code ?? null,
+            after: { clientIp: ctx.meta.clientIp },
+          });
+        });
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong user name or password' });
+      }
+      const user = toUser(row);
+      const session = await ctx.db.transaction().execute(async (trx) => {
+        await clearFailures(trx, keys.user);
+        const s = await createSession(trx, user.id, now);
+        await audit(trx, {
+          actor: user,
+          action: 'sign_in',
+          entity: 'user',
+          entityId: user.id,
+          regionCode: user.regionCode,
+          after: { clientIp: ctx.meta.clientIp },
+        });
+        return s;
+      });
+      ctx.setCookie(sessionCookie(session.token, ctx.meta.secure));
+      return { user, expiresAt: session.expiresAt.toISOString() };
+    }),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    const hash = ctx.sessionHash;
+    await ctx.db.transaction().execute(async (trx) => {
+      if (hash) await trx.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+      await audit(trx, {
+        actor: ctx.user,
+        action: 'sign_out',
+        entity: 'user',
+        entityId: ctx.user.id,
+        regionCode: ctx.user.regionCode,
+      });
+    });
+    ctx.setCookie(clearedSessionCookie(ctx.meta.secure));
+    return { ok: true as const };
+  }),
+
+  /** The signed-in user, or null: the one procedure that answers without a session. */
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+
+  changePassword: authedProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: PasswordSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await ctx.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', ctx.user.id)
+        .executeTakeFirstOrThrow();
+      if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPassword: wrong password' });
+      }
+      const hash = await hashPassword(input.newPassword);
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, updated_at: ctx.now() })
+          .where('id', '=', ctx.user.id)
+          .execute();
+        // Every other session of the user ends with the old password.
+        await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', ctx.user.id)
+          .$if(ctx.sessionHash !== null, (q) => q.where('token_hash', '!=', ctx.sessionHash ?? ''))
+          .execute();
+        await audit(trx, {
+          actor: ctx.user,
+          action: 'change_password',
+          entity: 'user',
+          entityId: ctx.user.id,
+          regionCode: ctx.user.regionCode,
+        });
+      });
+      return { ok: true as const };
+    }),
+});

@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import { type Database, json, type Kysely, type Transaction } from '@minsheng/db';
+import {
+  ObservationInputSchema,
+  type ObservationState,
+  ObservationStateSchema,
+  ObservationYearSchema,
+  parseValue,
+} from '@minsheng/domain';
+
+import { z } from 'zod';
+import type { Ability } from '../access.ts';
+import { audit } from '../audit.ts';
+import type { Context } from '../context.ts';
+import { badInput, conflict, forbidden, isUniqueViolation, wrongState } from '../errors.ts';
+import { planFor } from '../plan-access.ts';
+import { iso, type ObservationOut, toObservation } from '../rows.ts';
+import { authedProcedure, router } from '../trpc.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+function selectObservations(db: Q) {
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('users as e', 'e.id', 'o.entered_by')
+    .innerJoin('users as u', 'u.id', 'o.updated_by')
+    .leftJoin('users as s', 's.id', 'o.submitted_by')
+    .leftJoin('users as r', 'r.id', 'o.reviewed_by')
+    .selectAll('o')
+    .select([
+      'e.username as entered_by_name',
+      'u.username as updated_by_name',
+      's.username as submitted_by_name',
+      'r.username as reviewed_by_name',
+    ]);
+}
+
+type ObservationRowWithNames = Awaited<
+  ReturnType<ReturnType<typeof selectObservations>['executeTakeFirstOrThrow']>
+>;
+
+function describe(o: { plan_id: string; indicator_id: string; year: number }): string {
+  return `observation ${o.plan_id}/${o.indicator_id}/${o.year}`;
+}
+
+/** The refusal of a stale save: who changed the record, when, and to which version. */
+function staleVersion(row: ObservationRowWithNames, expected: number | null): never {
+  throw conflict(
+    `${describe(row)} was changed by ${row.updated_by_name} at ${iso(row.updated_at)} (now version ${
+      row.version
+    }, you read ${expected === null ? 'none' : `version ${expected}`}): reload it and try again`,
+  );
+}
+
+/** The part of an observation the audit log keeps. */
+function auditView(o: ObservationOut) {
+  return {
+    planId: o.planId,
+    indicatorId: o.indicatorId,
+    year: o.year,
+    raw: o.raw,
+    source: o.source,
+    note: o.note,
+    state: o.state,
+    returnReason: o.returnReason,
+    version: o.version,
+  };
+}
+
+const ExpectedVersionSchema = z.number().int().positive();
+
+/** Loads an observation by id for a workflow step and checks the user may take it. */
+async function observationFor(
+  ctx: Context & { user: NonNullable<Context['user']> },
+  id: string,
+  ability: Ability,
+) {
+  const row = await ctx.db
+    .selectFrom('observations')
+    .select(['id', 'plan_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw badInput('id', id, 'is not an observation');
+  return planFor(ctx, ctx.user, row.plan_id, ability);
+}
+
+interface Transition {
+  from: readonly ObservationState[];
+  to: ObservationState;
+  action: string;
+  ability: Ability;
+}
+
+const TRANSITIONS = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', action: 'submit', ability: 'write' },
+  approve: { from: ['submitted'], to: 'approved', action: 'approve', ability: 'approve' },
+  return: { from: ['submitted'], to: 'returned', action: 'return', ability: 'approve' },
+} as const satisfies Record<string, Transition>;
+
+async function transition(
+  ctx: Context & { user: NonNullable<Context['user']> },
+  step: Transition,
+  input: { id: string; expectedVersion: number; reason?: string },
+): Promise<ObservationOut> {
+  const plan = await observationFor(ctx, input.id, step.ability);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await selectObservations(trx)
+      .where('o.id', '=', input.id)
+      .forUpdate('o')
+      .executeTakeFirstOrThrow();
+    if (row.version !== input.expectedVersion) staleVersion(row, input.expectedVersion);
+    if (!step.from.includes(row.state as ObservationState)) {
+      throw wrongState(
+        `${describe(row)} is ${row.state}: only a ${step.from.join(' or ')} observation can be ${
+          step.to
+        }`,
+      );
+    }
+    if (step.to === 'approved' && row.submitted_by === ctx.user.id) {
+      throw forbidden(
+        `${describe(row)} was submitted by ${ctx.user.username}: approving needs a different user from the one who submitted`,
+      );
+    }
+    const now = ctx.now();
+    const reviewing = step.to === 'approved' || step.to === 'returned';
+    await trx
+      .updateTable('observations')
+      .set({
+        state: step.to,
+        ...(step.to === 'submitted' ? { submitted_by: ctx.user.id, submitted_at: now } : {}),
+        ...(reviewing ? { reviewed_by: ctx.user.id, reviewed_at: now } : {}),
+        return_reason: step.to === 'returned' ? (input.reason ?? null) : row.return_reason,
+        updated_by: ctx.user.id,
+        updated_at: now,
+        version: row.version + 1,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    const after = toObservation(
+      await selectObservations(trx).where('o.id', '=', row.id).executeTakeFirstOrThrow(),
+    );
+    await audit(trx, {
+      actor: ctx.user,
+      action: step.action,
+      entity: 'observation',
+      entityId: row.id,
+      regionCode: plan.region_code,
+      before: auditView(toObservation(row)),
+      after: auditView(after),
+    });
+    return after;
+  });
+}
+
+export const observationsRouter = router({
+  list: authedProcedure
+    .input(
+      z.object({
+        planId: z.string().min(1).max(100),
+        indicatorId: z.string().min(1).max(100).optional(),
+        year: ObservationYearSchema.optional(),
+        state: ObservationStateSchema.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await planFor(ctx, ctx.user, input.planId, 'read');
+      const rows = await selectObservations(ctx.db)
+        .where('o.plan_id', '=', input.planId)
+        .$if(input.indicatorId !== undefined, (q) =>
+          q.where('o.indicator_id', '=', input.indicatorId ?? ''),
+        )
+        .$if(input.year !== undefined, (q) => q.where('o.year', '=', input.year ?? 0))
+        .$if(input.state !== undefined, (q) => q.where('o.state', '=', input.state ?? ''))
+        .orderBy('o.indicator_id')
+        .orderBy('o.year')
+        .execute();
+      return rows.map(toObservation);
+    }),
+
+  /**
+   * Creates or edits the draft value of an indicator for a year. `expectedVersion` is the
+   * version the editor read (null for a value not entered yet); anything else is a CONFLICT.
+   */
+  saveDraft: authedProcedure
+    .input(ObservationInputSchema.extend({ expectedVersion: ExpectedVersionSchema.nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      const plan = await planFor(ctx, ctx.user, input.planId, 'write');
+      const indicator = await ctx.db
+        .selectFrom('indicators')
+        .select(['id', 'in_package'])
+        .where('plan_id', '=', plan.id)
+        .where('id', '=', input.indicatorId)
+        .executeTakeFirst();
+      if (!indicator) {
+        throw badInput('indicatorId', input.indicatorId, `is not an indicator of plan ${plan.id}`);
+      }
+      if (!indicator.in_package) {
+        throw badInput('indicatorId', input.indicatorId, `is no longer in plan ${plan.id}`);
+      }
+      if (input.year < plan.period_start || input.year > plan.period_end) {
+        throw badInput(
+          'year',
+          input.year,
+          `is outside the plan's period ${plan.period_start}–${plan.period_end}`,
+        );
+      }
+      const raw = input.value.trim();
+      const value = parseValue(raw);
+      const key = { plan_id: plan.id, indicator_id: indicator.id, year: input.year };
+      try {
+        return await ctx.db.transaction().execute(async (trx) => {
+          const existing = await selectObservations(trx)
+            .where('o.plan_id', '=', key.plan_id)
+            .where('o.indicator_id', '=', key.indicator_id)
+            .where('o.year', '=', key.year)
+            .forUpdate('o')
+            .executeTakeFirst();
+          const now = ctx.now();
+          let id: string;
+          if (existing) {
+            if (existing.version !== input.expectedVersion) {
+              staleVersion(existing, input.expectedVersion);
+            }
+            if (existing.state === 'submitted' || existing.state === 'approved') {
+              throw wrongState(
+                `${describe(existing)} is ${existing.state}: it can be edited only after it is returned`,
+              );
+            }
+            id = existing.id;
+            await trx
+              .updateTable('observations')
+              .set({
+                raw,
+                value: json(value),
+                source: input.source,
+                note: input.note,
+                state: 'draft',
+                updated_by: ctx.user.id,
+                updated_at: now,
+                version: existing.version + 1,
+              })
+              .where('id', '=', id)
+              .execute();
+          } else {
+            if (input.expectedVersion !== null) {
+              throw badInput(
+                'expectedVersion',
+                input.expectedVersion,
+                `but ${describe(key)} has not been entered yet: send null`,
+              );
+            }
+            id = randomUUID();
+            await trx
+              .insertInto('observations')
+              .values({
+                id,
+                ...key,
+                raw,
+                value: json(value),
+                source: input.source,
+                note: input.note,
+                state: 'draft',
+                return_reason: null,
+                entered_by: ctx.user.id,
+                entered_at: now,
+                submitted_by: null,
+                submitted_at: null,
+                reviewed_by: null,
+                reviewed_at: null,
+                updated_by: ctx.user.id,
+                updated_at: now,
+                version: 1,
+              })
+              .execute();
+          }
+          const after = toObservation(
+            await selectObservations(trx).where('o.id', '=', id).executeTakeFirstOrThrow(),
+          );
+          await audit(trx, {
+            actor: ctx.user,
+            action: existing ? 'update_draft' : 'create_draft',
+            entity: 'observation',
+            entityId: id,
+            regionCode: plan.region_code,
+            before: existing ? auditView(toObservation(existing)) : null,
+            after: auditView(after),
+          });
+          return after;
+        });
+      } catch (error) {
+        // Two first saves of the same value at once: the loser hits the unique key.
+        if (!isUniqueViolation(error)) throw error;
+        const winner = await selectObservations(ctx.db)
+          .where('o.plan_id', '=', key.plan_id)
+          .where('o.indicator_id', '=', key.indicator_id)
+          .where('o.year', '=', key.year)
+          .executeTakeFirstOrThrow();
+        staleVersion(winner, input.expectedVersion);
+      }
+    }),
+
+  submit: authedProcedure
+    .input(z.object({ id: z.string().min(1).max(100), expectedVersion: ExpectedVersionSchema }))
+    .mutation(({ ctx, input }) => transition(ctx, TRANSITIONS.submit, input)),
+
+  approve: authedProcedure
+    .input(z.object({ id: z.string().min(1).max(100), expectedVersion: ExpectedVersionSchema }))
+    .mutation(({ ctx, input }) => transition(ctx, TRANSITIONS.approve, input)),
+
+  return: authedProcedure
+    .input(
+      z.object({
+        id: z.string().min(1).max(100),
+        expectedVersion: ExpectedVersionSchema,
+        reason: z.string().trim().min(1, 'a returned value needs a reason').max(1000),
+      }),
+    )
+    .mutation(({ ctx, input }) => transition(ctx, TRANSITIONS.return, input)),
+});

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import {
+  isWithin,
+  PasswordSchema,
+  RegionCodeSchema,
+  RoleSchema,
+  type User,
+  UsernameSchema,
+} from '@minsheng/domain';
+import { z } from 'zod';
+import { assertCan } from '../access.ts';
+import { audit } from '../audit.ts';
+import { hashPassword } from '../auth.ts';
+import type { Context } from '../context.ts';
+import { badInput, conflict, forbidden, isUniqueViolation } from '../errors.ts';
+import { toUser } from '../rows.ts';
+import { authedProcedure, router } from '../trpc.ts';
+
+type Authed = Context & { user: User };
+
+async function targetUser(ctx: Authed, id: string): Promise<User> {
+  const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw badInput('id', id, 'is not a user');
+  const user = toUser(row);
+  await assertCan(ctx, ctx.user, 'manageUsers', user.regionCode);
+  return user;
+}
+
+async function assertRegionExists(ctx: Authed, code: string): Promise<void> {
+  const regions = await ctx.regions();
+  if (!regions.some((r) => r.code === code)) throw badInput('regionCode', code, 'is not a region');
+}
+
+export const usersRouter = router({
+  /** The users within the admin's scope. */
+  list: authedProcedure.query(async ({ ctx }) => {
+    await assertCan(ctx, ctx.user, 'manageUsers', ctx.user.regionCode);
+    const regions = await ctx.regions();
+    const rows = await ctx.db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map(toUser).filter((u) => isWithin(u.regionCode, ctx.user.regionCode, regions));
+  }),
+
+  create: authedProcedure
+    .input(
+      z.object({
+        username: UsernameSchema,
+        displayName: z.string().trim().min(1).max(60),
+        role: RoleSchema,
+        regionCode: RegionCodeSchema,
+        password: PasswordSchema,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await assertRegionExists(ctx, input.regionCode);
+      // An admin creates users only within their own scope: no one can widen a scope.
+      await assertCan(ctx, ctx.user, 'manageUsers', input.regionCode);
+      const hash = await hashPassword(input.password);
+      const id = randomUUID();
+      try {
+        return await ctx.db.transaction().execute(async (trx) => {
+          const row = await trx
+            .insertInto('users')
+            .values({
+              id,
+              username: input.username,
+              display_name: input.displayName,
+              password_hash: hash,
+              role: input.role,
+              region_code: input.regionCode,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          const user = toUser(row);
+          await audit(trx, {
+            actor: ctx.user,
+            action: 'create',
+            entity: 'user',
+            entityId: id,
+            regionCode: user.regionCode,
+            after: user,
+          });
+          return user;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw conflict(`username: "${input.username}" is taken by another user`);
+        }
+        throw error;
+      }
+    }),
+
+  /** Changes a user's name, role, scope or standing. Not one's own: no one raises themselves. */
+  update: authedProcedure
+    .input(
+      z.object({
+        id: z.string().min(1).max(100),
+        displayName: z.string().trim().min(1).max(60).optional(),
+        role: RoleSchema.optional(),
+        regionCode: RegionCodeSchema.optional(),
+        disabled: z.boolean().optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const before = await targetUser(ctx, input.id);
+      const changesAccess =
+        input.role !== undefined || input.regionCode !== undefined || input.disabled !== undefined;
+      if (before.id === ctx.user.id && changesAccess) {
+        throw forbidden('no one may change their own role, region or standing');
+      }
+      if (input.regionCode !== undefined) {
+        await assertRegionExists(ctx, input.regionCode);
+        await assertCan(ctx, ctx.user, 'manageUsers', input.regionCode);
+      }
+      return ctx.db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('users')
+          .set({
+            ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+            ...(input.role !== undefined ? { role: input.role } : {}),
+            ...(input.regionCode !== undefined ? { region_code: input.regionCode } : {}),
+            ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+            updated_at: ctx.now(),
+          })
+          .where('id', '=', input.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const after = toUser(row);
+        // New rights take effect at once: the user signs in again under them.
+        if (changesAccess)
+          await trx.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+        await audit(trx, {
+          actor: ctx.user,
+          action: 'update',
+          entity: 'user',
+          entityId: input.id,
+          regionCode: after.regionCode,
+          before,
+          after,
+        });
+        return after;
+      });
+    }),
+
+  resetPassword: authedProcedure
+    .input(z.object({ id: z.string().min(1).max(100), password: PasswordSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const user = await targetUser(ctx, input.id);
+      const hash = await hashPassword(input.password);
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, updated_at: ctx.now() })
+          .where('id', '=', user.id)
+          .execute();
+        await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+        await audit(trx, {
+          actor: ctx.user,
+          action: 'reset_password',
+          entity: 'user',
+          entityId: user.id,
+          regionCode: user.regionCode,
+        });
+      });
+      return { ok: true as const };
+    }),
+});

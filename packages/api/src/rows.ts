@@ -1,0 +1,94 @@
+import type { IndicatorRow, ObservationRow, RegionRow, UserRow } from '@minsheng/db';
+import {
+  type Observation,
+  ObservationStateSchema,
+  type Region,
+  RegionLevelSchema,
+  RoleSchema,
+  type User,
+  type Value,
+} from '@minsheng/domain';
+
+// Rows to domain objects. The database only holds what the domain schemas accepted on the way
+// in, so these read rather than re-validate.
+
+export function iso(date: Date | string): string {
+  return (date instanceof Date ? date : new Date(date)).toISOString();
+}
+
+export function toRegion(row: RegionRow): Region {
+  return {
+    code: row.code,
+    name: row.name,
+    level: RegionLevelSchema.parse(row.level),
+    parentCode: row.parent_code,
+  };
+}
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: RoleSchema.parse(row.role),
+    regionCode: row.region_code,
+    disabled: row.disabled,
+  };
+}
+
+export type ObservationWithNames = ObservationRow & {
+  entered_by_name: string;
+  reviewed_by_name: string | null;
+  updated_by_name: string;
+  submitted_by_name: string | null;
+};
+
+export interface ObservationOut extends Observation {
+  submittedBy: string | null;
+  submittedAt: string | null;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export function toObservation(row: ObservationWithNames): ObservationOut {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    indicatorId: row.indicator_id,
+    year: row.year,
+    raw: row.raw,
+    value: row.value as Value,
+    source: row.source,
+    note: row.note,
+    state: ObservationStateSchema.parse(row.state),
+    returnReason: row.return_reason,
+    enteredBy: row.entered_by_name,
+    enteredAt: iso(row.entered_at),
+    reviewedBy: row.reviewed_by_name,
+    reviewedAt: row.reviewed_at ? iso(row.reviewed_at) : null,
+    submittedBy: row.submitted_by_name,
+    submittedAt: row.submitted_at ? iso(row.submitted_at) : null,
+    updatedBy: row.updated_by_name,
+    updatedAt: iso(row.updated_at),
+    version: row.version,
+  };
+}
+
+export function toIndicator(row: IndicatorRow) {
+  return {
+    planId: row.plan_id,
+    id: row.id,
+    field: { key: row.field_key, label: row.field_label },
+    name: row.name,
+    unit: row.unit,
+    baselineYear: row.baseline_year,
+    baseline: { raw: row.baseline_raw, value: row.baseline_value as Value },
+    targetYear: row.target_year,
+    target: { raw: row.target_raw, value: row.target_value as Value },
+    nature: row.nature,
+    canonicalKey: row.canonical_key,
+    source: row.source,
+    note: row.note,
+    inPackage: row.in_package,
+  };
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Kysely } from '@minsheng/db';
+import { seedCatalog } from '@minsheng/db';
+import { fixturePackages } from '@minsheng/db/testing';
+import type { Role, User } from '@minsheng/domain';
+import { createSession, hashPassword } from './auth.ts';
+import { type Context, createContext } from './context.ts';
+import { createCaller } from './router.ts';
+import { toUser } from './rows.ts';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+let passwordHash: Promise<string> | null = null;
+
+/** Adds a user straight to the database (the hash is computed once per test process). */
+export async function addUser(
+  db: Kysely<Database>,
+  username: string,
+  role: Role,
+  regionCode: string,
+): Promise<User> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const row = await db
+    .insertInto('users')
+    .values({
+      id: randomUUID(),
+      username,
+      display_name: username,
+      password_hash: await passwordHash,
+      role,
+      region_code: regionCode,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+export type Caller = ReturnType<typeof createCaller>;
+
+/** A caller signed in as the user, through a real session row, plus the cookies it was sent. */
+export async function callerFor(
+  db: Kysely<Database>,
+  user: User | null,
+  meta: Partial<Context['meta']> = {},
+): Promise<Caller & { cookies: string[]; token: string | null }> {
+  const token = user ? (await createSession(db, user.id, new Date())).token : null;
+  const cookies: string[] = [];
+  const ctx = await createContext({
+    db,
+    sessionToken: token,
+    meta,
+    setCookie: (c) => cookies.push(c),
+  });
+  return Object.assign(createCaller(ctx), { cookies, token });
+}
+
+/**
+ * The fixture world (四川省 › 广元市 › 利州区, 苍溪县; plans cangxi-2021 and lizhou-2021) with a
+ * user of each role over 苍溪县, a second editor there, an editor of 利州区 and a province admin.
+ */
+export async function seedWorld(db: Kysely<Database>) {
+  await seedCatalog(db, fixturePackages());
+  return {
+    root: await addUser(db, 'root', 'admin', '510000'),
+    cxAdmin: await addUser(db, 'cx-admin', 'admin', '510824'),
+    cxEditor: await addUser(db, 'cx-editor', 'editor', '510824'),
+    cxEditor2: await addUser(db, 'cx-editor2', 'editor', '510824'),
+    cxViewer: await addUser(db, 'cx-viewer', 'viewer', '510824'),
+    lzEditor: await addUser(db, 'lz-editor', 'editor', '510802'),
+  };
+}

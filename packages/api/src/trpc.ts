@@ -1,0 +1,84 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { Context } from './context.ts';
+import { showValue } from './errors.ts';
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** One line per problem, each naming the field and the value it got. */
+export function describeZodError(error: ZodError, input: unknown): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'input';
+      const value = valueAt(input, issue.path);
+      const got = value === undefined ? 'missing' : showValue(value);
+      return `${field}: ${issue.message} (got ${got})`;
+    })
+    .join('; ');
+}
+
+const t = initTRPC.context<Context>().create({
+  // Never a stack trace in a response, in development or not.
+  isDev: false,
+  errorFormatter({ shape, error, input }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    let message = shape.message;
+    if (zod) message = describeZodError(zod, input);
+    else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      // SQL, driver messages and stacks stay in the server's log.
+      message = 'internal error: the server could not complete the request';
+    }
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        ...(zod
+          ? {
+              fields: zod.issues.map((i) => ({
+                path: i.path.map(String).join('.'),
+                message: i.message,
+              })),
+            }
+          : {}),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * Input errors get their readable message here, not only in the HTTP error formatter, so a
+ * server-side caller (the CLI, tests) reads the same "field: problem (got value)" text.
+ */
+export const publicProcedure = t.procedure.use(async ({ next, getRawInput }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ZodError && result.error.code === 'BAD_REQUEST') {
+    const raw = await getRawInput().catch(() => undefined);
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: describeZodError(result.error.cause, raw),
+      cause: result.error.cause,
+    });
+  }
+  return result;
+});
+
+/** Everything but signing in needs a signed-in user. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  }
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
