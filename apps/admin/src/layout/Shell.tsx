@@ -70,7 +70,7 @@ export default function Shell() {
           <Typography.Text type="secondary">（{ws.user.username}）</Typography.Text>
           <Tag color="blue">{ROLE_LABELS[ws.user.role]}</Tag>
           <Typography.Text type="secondary">
-            {ws.user.regionName ?? ws.user.regionCode}
+            {regions.data?.find((r) => r.code === ws.user.regionCode)?.name ?? ws.user.regionCode}
           </Typography.Text>
           <Button
             icon={<LogoutOutlined />}
