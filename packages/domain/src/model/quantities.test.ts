@@ -27,7 +27,34 @@ describe('extractQuantities', () => {
 
   it('does not take years for counts', () => {
     expect(extractQuantities('到2025年，覆盖率达95%以上')).toEqual([
-      { metric: '覆盖率达', value: 95, unit: '%', text: '覆盖率达95%' },
+      { metric: '覆盖率', value: 95, unit: '%', text: '覆盖率达95%' },
+    ]);
+  });
+
+  it('keeps a range as its two ends', () => {
+    expect(extractQuantities('新增3-5所体育学校')).toEqual([
+      { metric: '体育学校', value: 3, max: 5, unit: '所', text: '新增3-5所体育学校' },
+    ]);
+  });
+
+  it("does not take hedges, verbs or another number's unit for the metric", () => {
+    expect(extractQuantities('力争完成800户').map((q) => q.metric)).toEqual(['']);
+    expect(extractQuantities('建成至少2个示范中心').map((q) => q.metric)).toEqual(['示范中心']);
+    expect(extractQuantities('5年累计培训3万人次').map((q) => q.metric)).toEqual(['累计培训']);
+    expect(extractQuantities('开展1轮评估').map((q) => [q.value, q.unit])).toEqual([[1, '轮']]);
+  });
+});
+
+describe('extractQuantities on standards', () => {
+  it('keeps a per-unit rate whole', () => {
+    expect(
+      extractQuantities('小学650元/生年，初中850元/生年').map((q) => [q.metric, q.value, q.unit]),
+    ).toEqual([
+      ['小学', 650, '元/生年'],
+      ['初中', 850, '元/生年'],
+    ]);
+    expect(extractQuantities('1000-3000元/生年')).toEqual([
+      { metric: '', value: 1000, max: 3000, unit: '元/生年', text: '1000-3000元/生年' },
     ]);
   });
 });

@@ -5,6 +5,8 @@ export const QuantityMentionSchema = z.object({
   /** The words the number belongs to, as the text has them. */
   metric: z.string(),
   value: z.number().finite(),
+  /** The upper end where the text gives a range (新增3-5个): value is then the lower end. */
+  max: z.number().finite().optional(),
   unit: z.string(),
   /** The exact stretch of text the quantity was read from. */
   text: z.string().min(1),
@@ -47,6 +49,7 @@ const UNITS = [
   '次',
   '期',
   '类',
+  '轮',
   '万',
   '%',
   '％',
@@ -69,7 +72,10 @@ const UNITS = [
 
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 const UNIT_ALT = UNITS.join('|');
-const QUANTITY_RE = new RegExp(String.raw`(${NUMBER})\s*(${UNIT_ALT})`, 'gu');
+const QUANTITY_RE = new RegExp(
+  String.raw`(${NUMBER})(?:\s*[-—~～至]\s*(${NUMBER}))?\s*((?:${UNIT_ALT})(?:/[\p{Script=Han}]{1,3})*)`,
+  'gu',
+);
 const CLAUSE_BREAK = /[，,。；;：:、（）()“”《》\s]/u;
 const HAN_RUN_END = /[\p{Script=Han}A-Za-z]+$/u;
 const HAN_RUN_START = /^[\p{Script=Han}A-Za-z]+/u;
@@ -82,7 +88,12 @@ const HAN_RUN_START = /^[\p{Script=Han}A-Za-z]+/u;
 export function extractQuantities(text: string): QuantityMention[] {
   const out: QuantityMention[] = [];
   for (const m of text.matchAll(QUANTITY_RE)) {
-    const [whole, numText, unit] = m as unknown as [string, string, string];
+    const [whole, numText, maxText, unit] = m as unknown as [
+      string,
+      string,
+      string | undefined,
+      string,
+    ];
     const start = m.index ?? 0;
     const end = start + whole.length;
     // A number glued to an earlier digit run or decimal point is part of another token.
@@ -90,12 +101,21 @@ export function extractQuantities(text: string): QuantityMention[] {
     if (/[\d.]/.test(prevChar)) continue;
     const before = clauseBefore(text, start);
     const after = clauseAfter(text, end);
-    const beforeWords = HAN_RUN_END.exec(before)?.[0] ?? '';
+    let beforeWords = HAN_RUN_END.exec(before)?.[0] ?? '';
+    // "5年累计培训…": the words right after another number start with that number's unit.
+    if (/\d/.test(text[start - beforeWords.length - 1] ?? '')) beforeWords = beforeWords.slice(1);
     const afterWords = HAN_RUN_START.exec(after)?.[0] ?? '';
-    const metric = trimVerbs(beforeWords) || afterWords.slice(0, 16);
+    const own = trimVerbs(beforeWords);
+    const metric = own || afterWords.slice(0, 16);
     const from = start - beforeWords.length;
-    const to = end + (trimVerbs(beforeWords) ? 0 : Math.min(afterWords.length, 16));
-    out.push({ metric, value: Number(numText), unit, text: text.slice(from, to) });
+    const to = end + (own ? 0 : Math.min(afterWords.length, 16));
+    out.push({
+      metric,
+      value: Number(numText),
+      ...(maxText ? { max: Number(maxText) } : {}),
+      unit,
+      text: text.slice(from, to),
+    });
   }
   return out;
 }
@@ -112,8 +132,15 @@ function clauseAfter(text: string, index: number): string {
   return text.slice(index, i);
 }
 
-// Verbs alone are not a metric: 建设308个… reads better as the thing built.
-const BARE_VERBS = new Set([
+// Verbs and hedges alone are not a metric: 建设308个… reads better as the thing built, and
+// 力争完成800户 says nothing of what the 800 are.
+const VERBS = [
+  '建设改造',
+  '新建改扩建',
+  '全面完成',
+  '力争完成',
+  '原则上',
+  '改扩建',
   '建设',
   '新建',
   '改建',
@@ -126,26 +153,46 @@ const BARE_VERBS = new Set([
   '培育',
   '创建',
   '建成',
+  '建有',
   '改造',
   '提供',
   '开展',
-  '培训',
-  '为',
-  '对',
+
   '达到',
-  '达',
-  '共',
   '累计',
   '全年',
-  '全面完成',
-  '建设改造',
-  '新建改扩建',
-  '约',
   '超过',
   '不少于',
   '不低于',
-]);
+  '至少',
+  '力争',
+  '实现',
+  '吸引',
+  '扶持',
+  '减免',
+  '为',
+  '对',
+  '达',
+  '共',
+  '约',
+  '各',
+  '每',
+  '等',
+].sort((a, b) => b.length - a.length);
 
+/** The words before a count, less the verbs and hedges at their end; '' when nothing is left. */
 function trimVerbs(words: string): string {
-  return BARE_VERBS.has(words) ? '' : words;
+  let w = words;
+  let changed = true;
+  while (changed && w) {
+    changed = false;
+    for (const verb of VERBS) {
+      if (w.endsWith(verb)) {
+        w = w.slice(0, -verb.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return w;
 }

@@ -58,7 +58,11 @@ const boundArb = fc.oneof(
     ),
   ),
   fc
-    .tuple(fc.constantFrom('以上', '以下') as fc.Arbitrary<'以上' | '以下'>, numArb, unitArb)
+    .tuple(
+      fc.constantFrom('以上', '以下', '以内') as fc.Arbitrary<'以上' | '以下' | '以内'>,
+      numArb,
+      unitArb,
+    )
     .map(([word, num, unit]) =>
       withOpt(
         {
@@ -116,7 +120,11 @@ const valueArb: fc.Arbitrary<Value> = fc.oneof(
     .map(([num, unit]) => withOpt({ kind: 'growth' as const, num }, { unit })),
   boundArb
     .filter((b) => b.style.position === 'suffix')
-    .map((level) => ({ kind: 'hold' as const, level })),
+    .chain((level) =>
+      fc
+        .constantFrom('稳定在' as const, '保持在' as const)
+        .map((word) => ({ kind: 'hold' as const, level, word })),
+    ),
 );
 
 describe('the value grammar, by property', () => {

@@ -173,12 +173,47 @@ const FORMS: Array<[string, unknown]> = [
     '稳定在98以上',
     {
       kind: 'hold',
+      word: '稳定在',
       level: {
         kind: 'bound',
         op: 'ge',
         num: { value: 98, text: '98' },
         style: { position: 'suffix', word: '以上' },
       },
+    },
+  ],
+  [
+    '保持在70%以上',
+    {
+      kind: 'hold',
+      word: '保持在',
+      level: {
+        kind: 'bound',
+        op: 'ge',
+        num: { value: 70, text: '70' },
+        unit: '%',
+        style: { position: 'suffix', word: '以上' },
+      },
+    },
+  ],
+  [
+    '4.2%以内',
+    {
+      kind: 'bound',
+      op: 'le',
+      num: { value: 4.2, text: '4.2' },
+      unit: '%',
+      style: { position: 'suffix', word: '以内' },
+    },
+  ],
+  [
+    '20/10万以下',
+    {
+      kind: 'bound',
+      op: 'le',
+      num: { value: 20, text: '20' },
+      unit: '/10万',
+      style: { position: 'suffix', word: '以下' },
     },
   ],
   ['', { kind: 'none', mark: '' }],

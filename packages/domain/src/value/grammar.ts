@@ -28,7 +28,7 @@ const ZH_REASONS: Record<GrammarErrorCode, string> = {
   unexpected_text: '有无法识别的内容',
   number_out_of_range: '数字超出可表示范围',
   bad_cumulative: '累计值括号内应为一个数值',
-  bad_hold: '“稳定在”之后应为“N以上”或“N以下”',
+  bad_hold: '“稳定在”“保持在”之后应为“N以上”或“N以下”',
   bad_growth: '年均增速（带*）应为一个数字',
 };
 
@@ -57,7 +57,8 @@ function clip(text: string): string {
 
 const NUM_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 // Units are words and measure symbols (元/生年, 万人次, %, ‰, 平方米), never digits or brackets.
-const UNIT_RE = /^[%％‰²㎡A-Za-z\p{Script=Han}][%％‰²㎡A-Za-z/·\p{Script=Han}]*/u;
+const UNIT_RE =
+  /^(?:[%％‰²㎡A-Za-z\p{Script=Han}]|\/\d+[万千百\p{Script=Han}])[%％‰²㎡A-Za-z/·\p{Script=Han}]*/u;
 const BOUND_WORDS: Record<string, BoundOp> = {
   不低于: 'ge',
   不少于: 'ge',
@@ -116,8 +117,8 @@ class Reader {
     const m = UNIT_RE.exec(this.rest);
     if (!m) return undefined;
     let unit = m[0];
-    // 98以上, 98%以上: the bound word belongs to the bound, not the unit.
-    for (const word of ['以上', '以下']) {
+    // 98以上, 98%以上, 4.2%以内: the bound word belongs to the bound, not the unit.
+    for (const word of ['以上', '以下', '以内']) {
       const i = unit.indexOf(word);
       if (i >= 0) unit = unit.slice(0, i);
     }
@@ -191,7 +192,7 @@ function parseLevel(r: Reader): Level {
     }
   }
   const unit = r.unit();
-  for (const word of ['以上', '以下'] as const) {
+  for (const word of ['以上', '以下', '以内'] as const) {
     if (r.eat(word)) {
       return withUnit(
         {
@@ -235,13 +236,15 @@ export function parseValue(input: string): Value {
   if (mark !== undefined) return { kind: 'none', mark };
   if (text === '应保尽保') return { kind: 'allCovered' };
   if (text === '保持稳定') return { kind: 'hold' };
-  if (text.startsWith('稳定在')) {
+  for (const word of ['稳定在', '保持在'] as const) {
+    if (!text.startsWith(word)) continue;
     const r = new Reader(text);
-    r.eat('稳定在');
+    r.eat(word);
     const level = parseLevel(r);
     r.end();
-    if (level.kind === 'bound' && level.style.position === 'suffix') return { kind: 'hold', level };
-    r.fail('bad_hold', 'after 稳定在 a level such as 98以上 is expected');
+    if (level.kind === 'bound' && level.style.position === 'suffix')
+      return { kind: 'hold', level, word };
+    r.fail('bad_hold', `after ${word} a level such as 98以上 is expected`);
   }
   for (const [open, close, style] of CUMULATIVE_WRAPS) {
     if (text.startsWith(open) && text.endsWith(close) && text.length > 2) {
@@ -338,7 +341,7 @@ export function printValue(v: Value): string {
     case 'allCovered':
       return '应保尽保';
     case 'hold':
-      return v.level ? `稳定在${printLevel(v.level)}` : '保持稳定';
+      return v.level ? `${v.word ?? '稳定在'}${printLevel(v.level)}` : '保持稳定';
     case 'growth':
       return `${v.num.text}${v.unit ?? ''}*`;
     case 'cumulative': {

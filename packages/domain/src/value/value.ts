@@ -24,7 +24,7 @@ export type BoundOp = z.infer<typeof BoundOpSchema>;
 export const BOUND_SYMBOLS = ['≥', '≤', '>', '<', '＞', '＜', '>=', '<=', '≧', '≦'] as const;
 export const BoundStyleSchema = z.union([
   z.object({ position: z.literal('prefix'), symbol: z.enum(BOUND_SYMBOLS) }),
-  z.object({ position: z.literal('suffix'), word: z.enum(['以上', '以下']) }),
+  z.object({ position: z.literal('suffix'), word: z.enum(['以上', '以下', '以内']) }),
   z.object({
     position: z.literal('words'),
     word: z.enum(['不低于', '不少于', '不高于', '不超过']),
@@ -103,10 +103,12 @@ export const GrowthSchema = z.object({
 /** 应保尽保: everyone eligible is covered. */
 export const AllCoveredSchema = z.object({ kind: z.literal('allCovered') });
 
-/** 保持稳定 (hold the current level), or 稳定在98以上 (hold at or above a level). */
+/** 保持稳定 (hold the current level), or 稳定在98以上 / 保持在70%以上 (hold within a bound). */
 export const HoldSchema = z.object({
   kind: z.literal('hold'),
   level: BoundSchema.optional(),
+  /** How a held level was introduced; absent for 保持稳定. */
+  word: z.enum(['稳定在', '保持在']).optional(),
 });
 
 /** "", "-", "——", "/": the cell is empty in the plan. */
