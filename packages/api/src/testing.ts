@@ -37,12 +37,21 @@ export async function addUser(
 
 export type Caller = ReturnType<typeof createCaller>;
 
-/** A caller signed in as the user, through a real session row, plus the cookies it was sent. */
+/** A caller signed in as the user through a real session row (anonymous for null). */
 export async function callerFor(
   db: Kysely<Database>,
   user: User | null,
   meta: Partial<Context['meta']> = {},
-): Promise<Caller & { cookies: string[]; token: string | null }> {
+): Promise<Caller> {
+  return (await sessionFor(db, user, meta)).caller;
+}
+
+/** As `callerFor`, with the session token and the Set-Cookie headers the caller was sent. */
+export async function sessionFor(
+  db: Kysely<Database>,
+  user: User | null,
+  meta: Partial<Context['meta']> = {},
+): Promise<{ caller: Caller; cookies: string[]; token: string | null }> {
   const token = user ? (await createSession(db, user.id, new Date())).token : null;
   const cookies: string[] = [];
   const ctx = await createContext({
@@ -51,7 +60,7 @@ export async function callerFor(
     meta,
     setCookie: (c) => cookies.push(c),
   });
-  return Object.assign(createCaller(ctx), { cookies, token });
+  return { caller: createCaller(ctx), cookies, token };
 }
 
 /**

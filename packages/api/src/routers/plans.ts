@@ -1,6 +1,6 @@
 import { RegionCodeSchema } from '@minsheng/domain';
 import { z } from 'zod';
-import { can } from '../access.ts';
+import { assertCan, can } from '../access.ts';
 import { planFor } from '../plan-access.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
@@ -32,10 +32,11 @@ function toPlanSummary(row: {
 }
 
 export const plansRouter = router({
-  /** The plans the user may read, optionally of one region. */
+  /** The plans the user may read; asked for one region, FORBIDDEN when it cannot be read. */
   list: authedProcedure
     .input(z.object({ regionCode: RegionCodeSchema.optional() }).default({}))
     .query(async ({ ctx, input }) => {
+      if (input.regionCode !== undefined) await assertCan(ctx, ctx.user, 'read', input.regionCode);
       const rows = await ctx.db
         .selectFrom('plans')
         .selectAll()

@@ -32,13 +32,16 @@ async function assertRegionExists(ctx: Authed, code: string): Promise<void> {
 }
 
 export const usersRouter = router({
-  /** The users within the admin's scope. */
-  list: authedProcedure.query(async ({ ctx }) => {
-    await assertCan(ctx, ctx.user, 'manageUsers', ctx.user.regionCode);
-    const regions = await ctx.regions();
-    const rows = await ctx.db.selectFrom('users').selectAll().orderBy('username').execute();
-    return rows.map(toUser).filter((u) => isWithin(u.regionCode, ctx.user.regionCode, regions));
-  }),
+  /** The users of a region and below (default: the admin's own scope). */
+  list: authedProcedure
+    .input(z.object({ regionCode: RegionCodeSchema.optional() }).default({}))
+    .query(async ({ ctx, input }) => {
+      const scope = input.regionCode ?? ctx.user.regionCode;
+      await assertCan(ctx, ctx.user, 'manageUsers', scope);
+      const regions = await ctx.regions();
+      const rows = await ctx.db.selectFrom('users').selectAll().orderBy('username').execute();
+      return rows.map(toUser).filter((u) => isWithin(u.regionCode, scope, regions));
+    }),
 
   create: authedProcedure
     .input(
