@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerCheckCommand } from './commands/check.ts';
+import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerRegionCommands } from './commands/region.ts';
 import { CliError } from './errors.ts';
 
@@ -14,6 +16,8 @@ const program = new Command('minsheng')
   .exitOverride();
 
 registerRegionCommands(program);
+registerCheckCommand(program);
+registerEvaluateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -101,8 +101,25 @@ export function paceRatio(
 
 const round = (n: number): number => Math.round(n * 10000) / 10000;
 /** A figure for a sentence: two decimals, three below one. */
-const f = (n: number): string =>
-  String(Math.abs(n) < 1 ? Math.round(n * 1000) / 1000 : Math.round(n * 100) / 100);
+function f(n: number): string {
+  // Integer arithmetic: turning a small integer into text is far cheaper than a double, and
+  // evaluation writes several figures into every reason.
+  const digits = Math.abs(n) < 1 ? 3 : 2;
+  const scale = digits === 3 ? 1000 : 100;
+  const scaled = Math.round(Math.abs(n) * scale);
+  if (!Number.isSafeInteger(scaled)) return String(n);
+  const whole = Math.floor(scaled / scale);
+  let frac = scaled - whole * scale;
+  const sign = n < 0 && scaled !== 0 ? '-' : '';
+  if (frac === 0) return `${sign}${whole}`;
+  let width = digits;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    width--;
+  }
+  const fracText = `${frac}`;
+  return `${sign}${whole}.${'000'.slice(fracText.length, width)}${fracText}`;
+}
 
 function latestUpTo(series: readonly ObservedValue[], year: number): ObservedValue | null {
   for (let i = series.length - 1; i >= 0; i--) {
@@ -167,7 +184,8 @@ export function evaluateIndicator(
     ratio: null,
     neededPerYear: null,
     flagged: false,
-    reason: { zh: '', en: '' },
+    // Every rule writes its own reason; this placeholder is shared, never handed out.
+    reason: NO_REASON,
   };
   const target = indicator.target.value;
   const obs = latestUpTo(observations, options.year);
@@ -212,6 +230,8 @@ export function evaluateIndicator(
     indicator.nature === 'binding' && (e.status === 'lagging' || e.status === 'seriously_lagging');
   return e;
 }
+
+const NO_REASON = Object.freeze({ zh: '', en: '' });
 
 function say(e: IndicatorEvaluation, zh: string, en: string): void {
   e.reason = { zh, en };
@@ -303,10 +323,11 @@ function evaluateLevel(
   const reached = direction === 'increase' ? x >= t : x <= t;
   if (reached) {
     e.status = 'achieved';
+    const xs = f(x);
     say(
       e,
-      `${obs.year}年实际值${f(x)}，已达到${indicator.targetYear}年目标${indicator.target.raw}`,
-      `observed ${f(x)} in ${obs.year}: the ${indicator.targetYear} target ${indicator.target.raw} is reached`,
+      `${obs.year}年实际值${xs}，已达到${indicator.targetYear}年目标${indicator.target.raw}`,
+      `observed ${xs} in ${obs.year}: the ${indicator.targetYear} target ${indicator.target.raw} is reached`,
     );
     return;
   }
@@ -333,20 +354,28 @@ function pathReason(
   targetYear: number,
   t: number,
 ): void {
-  const exp = e.expected === null ? '' : `，按期应达${f(e.expected)}`;
-  const expEn = e.expected === null ? '' : ` against ${f(e.expected)} expected`;
-  const need =
-    e.neededPerYear === null
-      ? ''
-      : `；${targetYear}年达到${f(t)}还需每年${e.neededPerYear >= 0 ? '增加' : '减少'}${f(Math.abs(e.neededPerYear))}`;
-  const needEn =
-    e.neededPerYear === null
-      ? ''
-      : `; ${f(e.neededPerYear)} a year needed to reach ${f(t)} by ${targetYear}`;
+  // Each figure is written once and shared by both languages: formatting is most of the cost.
+  const xs = f(x);
+  const rs = f(r);
+  let exp = '';
+  let expEn = '';
+  if (e.expected !== null) {
+    const es = f(e.expected);
+    exp = `，按期应达${es}`;
+    expEn = ` against ${es} expected`;
+  }
+  let need = '';
+  let needEn = '';
+  if (e.neededPerYear !== null) {
+    const ts = f(t);
+    const ns = f(Math.abs(e.neededPerYear));
+    need = `；${targetYear}年达到${ts}还需每年${e.neededPerYear >= 0 ? '增加' : '减少'}${ns}`;
+    needEn = `; ${e.neededPerYear < 0 ? '-' : ''}${ns} a year needed to reach ${ts} by ${targetYear}`;
+  }
   say(
     e,
-    `${year}年实际值${f(x)}${exp}；实际进度为要求进度的${f(r)}倍${need}`,
-    `observed ${f(x)} in ${year}${expEn}; pace ${f(r)} of required${needEn}`,
+    `${year}年实际值${xs}${exp}；实际进度为要求进度的${rs}倍${need}`,
+    `observed ${xs} in ${year}${expEn}; pace ${rs} of required${needEn}`,
   );
 }
 
@@ -366,12 +395,15 @@ function holdBand(
   if (unitClash(e, indicator.target.value, obs)) return;
   const x = obs.num;
   const dev = level === 0 ? Math.abs(x) : Math.abs(x - level) / Math.abs(level);
+  const xs = f(x);
+  const ls = f(level);
+  const ds = f(dev * 100);
   if (dev <= THRESHOLDS.holdBand) {
     e.status = obs.year >= indicator.targetYear ? 'achieved' : 'on_track';
     say(
       e,
-      `${obs.year}年实际值${f(x)}，保持在${f(level)}附近（偏离${f(dev * 100)}%）`,
-      `observed ${f(x)} in ${obs.year}: held at ${f(level)} (off by ${f(dev * 100)}%)`,
+      `${obs.year}年实际值${xs}，保持在${ls}附近（偏离${ds}%）`,
+      `observed ${xs} in ${obs.year}: held at ${ls} (off by ${ds}%)`,
     );
     return;
   }
@@ -379,8 +411,8 @@ function holdBand(
   const side = x > level ? '高于' : '低于';
   say(
     e,
-    `${obs.year}年实际值${f(x)}，${side}应保持的${f(level)}（偏离${f(dev * 100)}%）`,
-    `observed ${f(x)} in ${obs.year}: ${x > level ? 'above' : 'below'} the level ${f(level)} to be held (off by ${f(dev * 100)}%)`,
+    `${obs.year}年实际值${xs}，${side}应保持的${ls}（偏离${ds}%）`,
+    `observed ${xs} in ${obs.year}: ${x > level ? 'above' : 'below'} the level ${ls} to be held (off by ${ds}%)`,
   );
 }
 
@@ -422,10 +454,11 @@ function evaluateBound(
   const x = obs.num;
   if (meets(op, x, bound)) {
     e.status = 'achieved';
+    const xs = f(x);
     say(
       e,
-      `${obs.year}年实际值${f(x)}，满足目标${indicator.target.raw}`,
-      `observed ${f(x)} in ${obs.year} meets the target ${indicator.target.raw}`,
+      `${obs.year}年实际值${xs}，满足目标${indicator.target.raw}`,
+      `observed ${xs} in ${obs.year} meets the target ${indicator.target.raw}`,
     );
     return;
   }
@@ -456,10 +489,12 @@ function gapStatus(
   e.status = gap <= THRESHOLDS.gapLagging ? 'lagging' : 'seriously_lagging';
   const back = fellBack ? '（基期已满足，现已退出）' : '';
   const backEn = fellBack ? ' (the baseline met it; the value has fallen back)' : '';
+  const xs = f(x);
+  const gs = f(gap * 100);
   say(
     e,
-    `${year}年实际值${f(x)}，未满足目标${raw}${back}，相差${f(gap * 100)}%`,
-    `observed ${f(x)} in ${year} misses the target ${raw}${backEn} by ${f(gap * 100)}%`,
+    `${year}年实际值${xs}，未满足目标${raw}${back}，相差${gs}%`,
+    `observed ${xs} in ${year} misses the target ${raw}${backEn} by ${gs}%`,
   );
 }
 
@@ -535,10 +570,12 @@ function evaluateCumulative(
   const countedEn = ` (${years} of ${k} years reported)`;
   if (cap) {
     e.status = sum <= total ? (options.year >= end ? 'achieved' : 'on_track') : 'seriously_lagging';
+    const ss = f(sum);
+    const ts = f(total);
     say(
       e,
-      `截至${last.year}年累计${f(sum)}${counted}，上限为${f(total)}`,
-      `running total ${f(sum)} by ${last.year}${countedEn} against a cap of ${f(total)}`,
+      `截至${last.year}年累计${ss}${counted}，上限为${ts}`,
+      `running total ${ss} by ${last.year}${countedEn} against a cap of ${ts}`,
     );
     return;
   }
@@ -549,12 +586,17 @@ function evaluateCumulative(
   if (sum >= total) e.status = 'achieved';
   else if (r === null) e.status = 'no_data';
   else e.status = statusFromRatio(r);
-  const need = e.neededPerYear === null ? '' : `；余下每年需完成${f(e.neededPerYear)}`;
-  const needEn = e.neededPerYear === null ? '' : `; ${f(e.neededPerYear)} a year needed`;
+  const ns = e.neededPerYear === null ? '' : f(e.neededPerYear);
+  const need = ns && `；余下每年需完成${ns}`;
+  const needEn = ns && `; ${ns} a year needed`;
+  const ss = f(sum);
+  const ts = f(total);
+  const ds = f(due);
+  const rs = r === null ? '' : f(r);
   say(
     e,
-    `截至${last.year}年累计完成${f(sum)}${counted}，五年目标${f(total)}，按期应完成${f(due)}${r === null ? '' : `，为应完成量的${f(r)}倍`}${need}`,
-    `running total ${f(sum)} by ${last.year}${countedEn} of a ${f(total)} total; ${f(due)} due${r === null ? '' : `, ${f(r)} of the share due`}${needEn}`,
+    `截至${last.year}年累计完成${ss}${counted}，五年目标${ts}，按期应完成${ds}${rs && `，为应完成量的${rs}倍`}${need}`,
+    `running total ${ss} by ${last.year}${countedEn} of a ${ts} total; ${ds} due${rs && `, ${rs} of the share due`}${needEn}`,
   );
 }
 
@@ -609,12 +651,16 @@ function evaluateGrowth(
     e.ratio = round(r);
     e.status = finished && r >= 1 ? 'achieved' : statusFromRatio(r);
   }
-  const need = e.neededPerYear === null ? '' : `；余下年份需年均${f(e.neededPerYear)}%`;
-  const needEn = e.neededPerYear === null ? '' : `; ${f(e.neededPerYear)}% a year needed from now`;
+  const ns = e.neededPerYear === null ? '' : f(e.neededPerYear);
+  const need = ns && `；余下年份需年均${ns}%`;
+  const needEn = ns && `; ${ns}% a year needed from now`;
+  const as = f(avg);
+  const gs = f(rate);
+  const rs = e.ratio === null ? '' : f(e.ratio);
   say(
     e,
-    `${start}—${last.year}年年均增长${f(avg)}%（${years}年），目标年均${f(rate)}%${e.ratio === null ? '' : `，为目标的${f(e.ratio)}倍`}${need}`,
-    `average growth ${f(avg)}% over ${years} years to ${last.year} against ${f(rate)}% a year${e.ratio === null ? '' : `; ${f(e.ratio)} of the target rate`}${needEn}`,
+    `${start}—${last.year}年年均增长${as}%（${years}年），目标年均${gs}%${rs && `，为目标的${rs}倍`}${need}`,
+    `average growth ${as}% over ${years} years to ${last.year} against ${gs}% a year${rs && `; ${rs} of the target rate`}${needEn}`,
   );
 }
 

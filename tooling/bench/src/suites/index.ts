@@ -1,0 +1,6 @@
+import type { BenchSuite } from '../suite.ts';
+import { evaluationSuite } from './evaluation.ts';
+import { evaluationFormsSuite } from './evaluation-forms.ts';
+
+/** Every suite `pnpm bench` knows, in the order they run; add a new one here. */
+export const suites: BenchSuite[] = [evaluationSuite, evaluationFormsSuite];
