@@ -53,7 +53,8 @@ export function EChart({ option, height = 280, label }: EChartProps) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
+    // No animation: figures appear at once, for people who prefer less motion and for screenshots.
+    chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
   }, [option]);
 
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;

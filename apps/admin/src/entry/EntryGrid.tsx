@@ -123,7 +123,9 @@ export function EntryGrid({ rows, year, values, onChange }: EntryGridProps) {
                 <td>{row.field}</td>
                 <th scope="row" className="entry-name">
                   {row.name}
-                  {row.unit ? <span className="entry-unit">（{row.unit}）</span> : null}
+                  {row.unit && !row.name.includes(row.unit) ? (
+                    <span className="entry-unit">（{row.unit}）</span>
+                  ) : null}
                 </th>
                 <td>{row.baseline || '—'}</td>
                 <td>{row.target || '—'}</td>

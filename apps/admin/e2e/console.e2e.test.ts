@@ -1,0 +1,246 @@
+// @vitest-environment node
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, buildConsole, outputDir, type RunningServer, startServer } from './harness.ts';
+
+/**
+ * The console end to end, in headless Chromium against the real API server on a fresh embedded
+ * database: an editor of 苍溪县 enters and submits a value, a second user approves it, and the
+ * overview's status changes. Screenshots of every page land in apps/admin/test-output/.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CANGXI = '510824';
+const LIZHOU = '510802';
+const PASSWORD = 'e2e-password-123';
+const EDITOR = { username: 'cangxi-editor', displayName: '王统计' };
+const HEAD = { username: 'cangxi-head', displayName: '李主任' };
+const VIEWER = { username: 'lizhou-viewer', displayName: '赵查看' };
+
+let server: RunningServer;
+let browser: Browser;
+let cangxiPlanId = '';
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
+    );
+  }
+  mkdirSync(outputDir, { recursive: true });
+  await buildConsole();
+  server = await startServer();
+  const admin = apiClient(server.url);
+  await admin.auth.signIn.mutate({ username: 'admin', password: server.adminPassword });
+  for (const [u, role, regionCode] of [
+    [EDITOR, 'editor', CANGXI],
+    [HEAD, 'editor', CANGXI],
+    [VIEWER, 'viewer', LIZHOU],
+  ] as const) {
+    await admin.users.create.mutate({ ...u, role, regionCode, password: PASSWORD });
+  }
+  const plans = await admin.plans.list.query({ regionCode: CANGXI });
+  cangxiPlanId = plans[0]?.id ?? '';
+  if (!cangxiPlanId) throw new Error('苍溪县 has no seeded plan');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, 60_000);
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    baseURL: server.url,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, username: string, password = PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('button', { name: /退出登录/ }).waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await page.getByLabel('用户名').waitFor();
+}
+
+/** "暂无数据 N 项" from the overview's status counts. */
+async function noDataCount(page: Page): Promise<number> {
+  const item = page.getByRole('list', { name: '状态计数' }).locator('li', { hasText: '暂无数据' });
+  const text = (await item.textContent()) ?? '';
+  const n = /(\d+)\s*项/.exec(text)?.[1];
+  if (n === undefined) throw new Error(`no count in "${text}"`);
+  return Number(n);
+}
+
+describe('admin console', () => {
+  let indicatorName = '';
+  let year = 0;
+  let noDataBefore = 0;
+
+  it('signs in as an editor, enters a value with an inline error, saves and submits', async () => {
+    const page = await newPage();
+    await page.goto('/overview');
+    await page.waitForURL(/\/login/);
+    await shot(page, '01-sign-in');
+    await signIn(page, EDITOR.username);
+
+    // The user and role are always shown.
+    const header = page.locator('header');
+    await expect(header.textContent()).resolves.toContain(EDITOR.displayName);
+    await expect(header.textContent()).resolves.toContain('填报员');
+
+    await page.getByRole('list', { name: '状态计数' }).waitFor();
+    noDataBefore = await noDataCount(page);
+    expect(noDataBefore).toBeGreaterThan(0);
+    await shot(page, '02-overview');
+
+    await page.getByRole('menuitem', { name: '数据填报' }).click();
+    const grid = page.locator('table.entry-grid');
+    await grid.waitFor();
+    // The first editable row whose target is a plain number: its target is a value anyone can type.
+    const rows = grid.locator('tbody tr:not(.locked)');
+    const count = await rows.count();
+    let row = rows.first();
+    let value = '';
+    for (let i = 0; i < count; i++) {
+      const target = ((await rows.nth(i).locator('td').nth(2).textContent()) ?? '').trim();
+      if (/^\d+(\.\d+)?$/.test(target)) {
+        row = rows.nth(i);
+        value = target;
+        break;
+      }
+    }
+    expect(value).not.toBe('');
+    const cell = row.locator('input').first();
+    const label = (await cell.getAttribute('aria-label')) ?? '';
+    const m = /^(.*) (\d{4})年本年数值$/.exec(label);
+    expect(m).not.toBeNull();
+    indicatorName = m?.[1] ?? '';
+    year = Number(m?.[2]);
+    // Found again by its cell's name: once submitted the row is locked and the filter above moves.
+    row = grid.locator('tbody tr', {
+      has: page.getByRole('textbox', { name: label, exact: true }),
+    });
+
+    // The grammar's error, in Chinese, on the cell itself.
+    await cell.fill('九十五点三');
+    await expect(cell.getAttribute('aria-invalid')).resolves.toBe('true');
+    const error = row.getByRole('alert');
+    await expect(error.textContent()).resolves.toContain('无法识别“九十五点三”');
+    await shot(page, '03-entry-error');
+
+    await cell.fill(value);
+    await expect(row.getByRole('alert').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('已保存草稿 1 项').waitFor();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByText(/提交审核 1 项/).waitFor();
+    await expect(row.textContent()).resolves.toContain('待审核');
+    await shot(page, '04-entry-submitted');
+
+    // The editor cannot approve their own submission.
+    await page.getByRole('menuitem', { name: '审核队列' }).click();
+    const own = page.getByRole('button', { name: `审核通过 ${indicatorName} ${year}年` });
+    await expect(own.isDisabled()).resolves.toBe(true);
+    await signOut(page);
+    await page.context().close();
+  }, 120_000);
+
+  it('a second user approves it, and the overview shows the new status', async () => {
+    const page = await newPage();
+    await signIn(page, HEAD.username);
+    await page.getByRole('menuitem', { name: '审核队列' }).click();
+    const approve = page.getByRole('button', { name: `审核通过 ${indicatorName} ${year}年` });
+    await approve.waitFor();
+    await shot(page, '05-approvals');
+    await approve.click();
+    await page.getByText(`已审核通过：${indicatorName} ${year}年`).waitFor();
+
+    await page.getByRole('menuitem', { name: '规划总览' }).click();
+    await page.getByRole('list', { name: '状态计数' }).waitFor();
+    await expect(page.getByLabel('评估年度').locator('..').textContent()).resolves.toContain(
+      `${year}年`,
+    );
+    expect(await noDataCount(page)).toBe(noDataBefore - 1);
+    await shot(page, '06-overview-after-approval');
+
+    await page.getByRole('menuitem', { name: '指标监测' }).click();
+    const link = page.getByRole('link', { name: indicatorName, exact: true });
+    const row = page.locator('tr', { has: link });
+    await expect(row.textContent()).resolves.not.toContain('暂无数据');
+    await shot(page, '07-indicators');
+
+    await link.click();
+    await page.getByText('填报记录').waitFor();
+    await page.locator('table', { hasText: '审核通过' }).waitFor();
+    const history = await page.locator('.ant-card', { hasText: '填报记录' }).textContent();
+    expect(history).toContain(EDITOR.username);
+    expect(history).toContain(HEAD.username);
+    await shot(page, '08-indicator-detail');
+
+    for (const [item, file] of [
+      ['上级对标', '09-alignment'],
+      ['规划检查', '10-checks'],
+      ['服务标准', '11-services'],
+      ['项目任务', '12-projects'],
+      ['操作日志', '13-audit'],
+    ] as const) {
+      await page.getByRole('menuitem', { name: item }).click();
+      await page.getByRole('heading', { level: 3 }).waitFor();
+      await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+      await shot(page, file);
+    }
+    await page.context().close();
+  }, 180_000);
+
+  it('refuses pages outside the role, in the console and at the API', async () => {
+    const page = await newPage();
+    await signIn(page, EDITOR.username);
+    await expect(page.getByRole('menuitem', { name: '用户与角色' }).count()).resolves.toBe(0);
+    await page.goto('/users');
+    await page.getByText('无权访问').waitFor();
+    await shot(page, '14-refused-users');
+    const status = await page.evaluate(async () => (await fetch('/trpc/users.list')).status);
+    expect(status).toBe(403);
+    await page.context().close();
+
+    // A viewer of 利州区 reads, but may not enter values, and the API refuses 苍溪县's plan data.
+    const viewer = await newPage();
+    await signIn(viewer, VIEWER.username);
+    await viewer.goto('/entry');
+    await viewer.getByText('无权访问').waitFor();
+    const refused = await viewer.evaluate(async (planId) => {
+      const input = encodeURIComponent(JSON.stringify({ planId }));
+      return (await fetch(`/trpc/indicators.list?input=${input}`)).status;
+    }, cangxiPlanId);
+    expect(refused).toBe(403);
+    await viewer.context().close();
+
+    const admin = await newPage();
+    await signIn(admin, 'admin', server.adminPassword);
+    await admin.getByRole('menuitem', { name: '用户与角色' }).click();
+    await admin.getByText(EDITOR.username).waitFor();
+    await shot(admin, '15-users');
+    await admin.context().close();
+  }, 120_000);
+});
