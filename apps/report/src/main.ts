@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerRegionCommands } from './commands/region.ts';
+import { registerReportCommands } from './commands/report.ts';
 import { CliError } from './errors.ts';
 
 // `minsheng ... | head` closes stdout early: that is the reader's choice, not an error.
@@ -16,6 +17,7 @@ const program = new Command('minsheng')
   .exitOverride();
 
 registerRegionCommands(program);
+registerReportCommands(program);
 registerCheckCommand(program);
 registerEvaluateCommand(program);
 
