@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
+import { registerImportPlanCommand } from './commands/import.ts';
 import { registerRegionCommands } from './commands/region.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { CliError } from './errors.ts';
@@ -20,6 +21,7 @@ registerRegionCommands(program);
 registerReportCommands(program);
 registerCheckCommand(program);
 registerEvaluateCommand(program);
+registerImportPlanCommand(program);
 
 try {
   await program.parseAsync(process.argv);

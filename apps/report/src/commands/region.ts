@@ -1,7 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { findRegionPackage, regionPackages } from '@minsheng/catalog';
 import { FIELD_LABELS, PLAN_KIND_LABELS, REGION_LEVEL_LABELS } from '@minsheng/domain';
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
+import { PACKAGE_NAME, regionPackageFiles } from '../scaffold/files.ts';
+import { buildRegion } from '../scaffold/region.ts';
+import { addToCatalog, workspaceRoot, writeFiles } from '../scaffold/workspace.ts';
 
 export function registerRegionCommands(program: Command): void {
   const region = program.command('region').description('the region packages and their plans');
@@ -79,5 +84,48 @@ export function registerRegionCommands(program: Command): void {
           `  ${plan.services.length} services, ${plan.projects.length} projects/tasks, ${plan.notes.length} notes\n`,
         );
       }
+    });
+
+  region
+    .command('new <name>')
+    .description(
+      'scaffold a region package that passes its own tests, wired into the catalog and seeding',
+    )
+    .requiredOption('--code <code>', 'its GB/T 2260 code, e.g. 510822')
+    .option('--parent <code>', 'the region above it (derived from the code if left out)')
+    .option(
+      '--region-name <name>',
+      'its Chinese name, e.g. 青川县 (the package name until you set it)',
+    )
+    .action((name: string, opts: { code: string; parent?: string; regionName?: string }) => {
+      if (!PACKAGE_NAME.test(name)) {
+        throw new CliError(
+          `package name "${name}" must be lower-case letters, digits and "-" (e.g. qingchuan)`,
+        );
+      }
+      const taken = findRegionPackage(opts.code);
+      if (taken)
+        throw new CliError(`region ${opts.code} already has a package: ${taken.region.name}`);
+      const region = buildRegion({
+        code: opts.code,
+        name: opts.regionName ?? name,
+        parent: opts.parent,
+      });
+      if (region.parentCode && !findRegionPackage(region.parentCode)) {
+        throw new CliError(
+          `parent region ${region.parentCode} has no package: create it first, or pass --parent`,
+        );
+      }
+      const root = workspaceRoot();
+      const dir = join(root, 'packages/regions', name);
+      if (existsSync(dir)) throw new CliError(`${relative(root, dir)} already exists`);
+      for (const path of writeFiles(dir, regionPackageFiles({ name, region }), () => false)) {
+        process.stdout.write(`wrote ${relative(root, path)}\n`);
+      }
+      addToCatalog(root, name);
+      process.stdout.write(
+        `added @minsheng/region-${name} to packages/catalog\nnext: pnpm install, then ` +
+          `pnpm minsheng import plan <text-file> --region ${region.code} --name ${name}\n`,
+      );
     });
 }

@@ -53,10 +53,25 @@ export function readServiceList(lines: Line[], log: ImportLog): ServiceList | nu
     let list = rest.map((l) => l.text).join('');
     const count = COUNT_MARK.exec(list);
     if (count) list = list.slice(0, count.index);
-    const names = list
-      .split(/[,，;；]/)
-      .map((s) => squeezeCjkSpaces(s).replace(/[。.]$/, ''))
-      .filter(Boolean);
+    const split = (re: RegExp) =>
+      list
+        .split(re)
+        .map((s) => squeezeCjkSpaces(s).replace(/[。.]$/, ''))
+        .filter(Boolean);
+    let names = split(/[,，;；]/);
+    // 、 usually joins words inside one item (职业介绍、职业指导…), but some lists use it between
+    // items: take that reading only when it is the one that gives the declared count.
+    if (
+      count &&
+      names.length < Number(count[1]) &&
+      split(/[,，;；、]/).length === Number(count[1])
+    ) {
+      names = split(/[,，;；、]/);
+      log.warn(
+        block.label,
+        `${field.label}: items separated by 、 to match the declared ${count[1]}`,
+      );
+    }
     fields.push({
       field,
       contentAndGoal: content ? squeezeCjkSpaces(content.text) : undefined,
@@ -168,13 +183,20 @@ export function readStandards(
           log.warn(cells[r + c]!.line, `同上 under ${h} resolved to "${row[h]}"`);
       });
       previous = row;
+      if (!row.服务项目) {
+        log.unplaced(
+          cells[r]!.line,
+          `a row of "${title.text}" with no 服务项目: ${Object.values(row).join(' | ')}`,
+        );
+        continue;
+      }
       const standard = row.保障标准 ?? row.保障标准及措施;
       const funding = row.支出责任;
       const n = items.filter((it) => it.field.key === field.key).length + 1;
       items.push({
         id: `std-${field.key.replace(/_/g, '-')}-${String(n).padStart(2, '0')}`,
         field,
-        name: row.服务项目 ?? '',
+        name: row.服务项目,
         targetGroup: row.服务对象,
         standard,
         standardAmounts: standard ? extractQuantities(standard) : [],
