@@ -207,7 +207,7 @@ describe('admin console', () => {
     ] as const) {
       await page.getByRole('menuitem', { name: item }).click();
       await page.getByRole('heading', { level: 3 }).waitFor();
-      await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByText('加载中…').count(), { timeout: 30_000 }).toBe(0);
       await shot(page, file);
     }
     await page.context().close();

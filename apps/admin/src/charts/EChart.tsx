@@ -1,10 +1,8 @@
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { LineChart, PieChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
   LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -14,14 +12,11 @@ import { useEffect, useRef } from 'react';
 // Only the charts the console draws; the rest of ECharts never reaches the browser. Pages that
 // chart are loaded on demand, so this module is too.
 echarts.use([
-  BarChart,
   LineChart,
   PieChart,
   AriaComponent,
   GridComponent,
   LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
   SVGRenderer,
 ]);

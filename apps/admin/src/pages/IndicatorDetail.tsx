@@ -106,7 +106,8 @@ function Body({
               name: '规划路径（基期→目标）',
               type: 'line',
               data: pathData,
-              lineStyle: { type: 'dashed' },
+              lineStyle: { type: 'dashed', color: '#8c8c8c' },
+              itemStyle: { color: '#8c8c8c' },
               symbol: 'none',
             },
           ]
@@ -118,6 +119,8 @@ function Body({
         data: years.map((y) => observedByYear.get(y) ?? null),
         symbol: 'circle',
         symbolSize: 8,
+        lineStyle: { color: '#1677ff', width: 2 },
+        itemStyle: { color: '#1677ff' },
       },
     ],
   };
@@ -130,7 +133,13 @@ function Body({
       <Typography.Title level={3} className="page-title">
         {row.name}
       </Typography.Title>
-      <Descriptions bordered size="small" column={3} style={{ marginBottom: 16 }}>
+      <Descriptions
+        bordered
+        size="small"
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+        column={3}
+        style={{ marginBottom: 16 }}
+      >
         <Descriptions.Item label="领域">{row.field.label}</Descriptions.Item>
         <Descriptions.Item label="属性">
           {row.nature === 'binding' || row.nature === 'expected'

@@ -107,7 +107,13 @@ function Body({ plan, rows }: { plan: PlanInfo; rows: IndicatorRow[] }) {
       <Typography.Title level={3} className="page-title">
         {plan.title}
       </Typography.Title>
-      <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
+      <Descriptions
+        bordered
+        size="small"
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+        column={2}
+        style={{ marginBottom: 16 }}
+      >
         <Descriptions.Item label="发布机关">{plan.issuer}</Descriptions.Item>
         <Descriptions.Item label="文号">{plan.documentNumber ?? '（未标注）'}</Descriptions.Item>
         <Descriptions.Item label="规划期">
