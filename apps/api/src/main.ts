@@ -1,1 +1,102 @@
-export {};
+import { ensureFirstAdmin } from '@minsheng/api';
+import { createDb, migrateToLatest, seedCatalog } from '@minsheng/db';
+import { createLogger, errorFields } from './log.ts';
+import { createApiServer } from './server.ts';
+
+const log = createLogger();
+
+function readPort(): number {
+  const raw = process.env.PORT ?? '3000';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT: "${raw}" is not a port number (0-65535)`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const port = readPort();
+  const host = process.env.HOST || '127.0.0.1';
+  const db = createDb();
+  log.info('database', { dialect: db.dialect, location: db.location });
+  const applied = await migrateToLatest(db.kysely);
+  log.info('migrated', { applied });
+  const seed = await seedCatalog(db.kysely);
+  log.info('seeded', {
+    changed: seed.changed,
+    regions: seed.regions,
+    plans: seed.plans,
+    indicators: seed.indicators,
+    services: seed.services,
+    projects: seed.projects,
+    kept: seed.kept,
+    removed: seed.removed,
+  });
+  const first = await ensureFirstAdmin(db.kysely, {
+    password: process.env.MINSHENG_ADMIN_PASSWORD,
+  });
+
+  const server = createApiServer({ db: db.kysely, log });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
+  log.info('listening', { url });
+
+  const lines = ['', `Minsheng is running at ${url}`];
+  if (first.created && first.generated) {
+    lines.push(
+      `First start: user "${first.username}" (admin of 四川省) was created with the password`,
+      '',
+      `    ${first.password}`,
+      '',
+      'It is shown this once only: sign in and keep it safe (or set MINSHENG_ADMIN_PASSWORD before the first start).',
+    );
+  } else if (first.created) {
+    lines.push(
+      `First start: user "${first.username}" created with the password in MINSHENG_ADMIN_PASSWORD.`,
+    );
+  } else {
+    lines.push(
+      'Sign in with an existing account (the first admin was created on the first start).',
+    );
+  }
+  lines.push(
+    `Sign in from a shell: curl -c cookies.txt -H 'content-type: application/json' \\`,
+    `  -d '{"username":"admin","password":"<password>"}' ${url}trpc/auth.signIn`,
+    `then e.g.:            curl -b cookies.txt ${url}trpc/regions.tree`,
+    '',
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    // Stop accepting, let requests in flight finish, then close the database.
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    force.unref();
+    server.close(async () => {
+      try {
+        await db.close();
+        log.info('stopped');
+        process.exitCode = 0;
+      } catch (error) {
+        log.error('closing the database failed', errorFields(error));
+        process.exitCode = 1;
+      }
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log.error('start failed', errorFields(error));
+  process.exitCode = 1;
+});

@@ -9,6 +9,7 @@ import {
   Kysely,
   PGliteDialect,
   PostgresDialect,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -146,4 +147,9 @@ class SerialDriver implements Driver {
   destroy() {
     return this.inner.destroy();
   }
+}
+
+/** Asks the database to answer; throws when it does not. */
+export async function ping(kysely: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(kysely);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { regionPackages } from '@minsheng/catalog';
 import type { Indicator, Plan, Project, RegionPackage, ServiceItem } from '@minsheng/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import {
@@ -35,11 +36,11 @@ export function catalogHash(packages: readonly RegionPackage[]): string {
  * Writes the region packages into the database, in one transaction. Plan data is upserted by
  * id; rows a package no longer holds are deleted unless something entered since refers to
  * them (an observation, a project's reported progress), in which case they stay, flagged
- * `in_package = false`. Observations are never touched.
+ * `in_package = false`. Observations are never touched. Default: every package of the catalog.
  */
 export async function seedCatalog(
   db: Kysely<Database>,
-  packages: readonly RegionPackage[],
+  packages: readonly RegionPackage[] = regionPackages,
   options: { force?: boolean } = {},
 ): Promise<SeedResult> {
   const hash = catalogHash(packages);
