@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerDemoCommand } from './commands/demo.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerImportPlanCommand } from './commands/import.ts';
@@ -18,6 +19,7 @@ const program = new Command('minsheng')
   .exitOverride();
 
 registerRegionCommands(program);
+registerDemoCommand(program);
 registerReportCommands(program);
 registerCheckCommand(program);
 registerEvaluateCommand(program);

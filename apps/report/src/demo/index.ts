@@ -1,0 +1,3 @@
+export * from './generate.ts';
+export * from './load.ts';
+export * from './regions.ts';
