@@ -235,6 +235,47 @@ describeEachDialect('seeding', (dialect) => {
     expect(await db.kysely.selectFrom('observations').select('id').execute()).toHaveLength(1);
   });
 
+  it('leaves plans of regions no package declares alone (loaded by other means)', async () => {
+    await db.kysely
+      .insertInto('regions')
+      .values({
+        code: '440000',
+        name: '广东省',
+        level: 'province',
+        parent_code: null,
+        position: 99,
+      })
+      .execute();
+    await db.kysely
+      .insertInto('plans')
+      .values({
+        id: 'other-2021',
+        region_code: '440000',
+        title: '外部计划',
+        kind: 'five_year',
+        period_start: 2021,
+        period_end: 2025,
+        issuer: 'x',
+        document_number: null,
+        issue_date: null,
+        basis: json([]),
+        source: json({ file: 'x', url: null }),
+        indicator_table: json(null),
+        declared_service_count: null,
+        service_fields: json([]),
+        notes: json([]),
+        position: 99,
+      })
+      .execute();
+    await seedCatalog(db.kysely, fixturePackages(), { force: true });
+    const other = await db.kysely
+      .selectFrom('plans')
+      .select('id')
+      .where('id', '=', 'other-2021')
+      .execute();
+    expect(other).toHaveLength(1);
+  });
+
   it('rolls back everything when a seed fails half-way', async () => {
     const before = await db.kysely.selectFrom('plans').selectAll().execute();
     const broken = fixturePackages();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { regionPackages } from '@minsheng/catalog';
 import type { Indicator, Plan, Project, RegionPackage, ServiceItem } from '@minsheng/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { migrations } from './migrations/index.ts';
 import {
   type Database,
   json,
@@ -29,7 +30,10 @@ const SEED_KEY = 'catalog';
 
 /** A stable fingerprint of the packages' content: an unchanged catalog re-seeds as a no-op. */
 export function catalogHash(packages: readonly RegionPackage[]): string {
-  return createHash('sha256').update(JSON.stringify(packages)).digest('hex');
+  // The schema's version is part of it: a migration may add columns a re-seed has to fill.
+  return createHash('sha256')
+    .update(JSON.stringify({ schema: Object.keys(migrations), packages }))
+    .digest('hex');
 }
 
 /**
@@ -84,7 +88,8 @@ export async function seedCatalog(
         await syncProjects(trx, plan.id, plan.projects, result);
       }
     }
-    await retirePlans(trx, planIds, result);
+    const regionCodes = packages.map((p) => p.region.code);
+    await retirePlans(trx, regionCodes, planIds, result);
 
     await trx
       .insertInto('seed_state')
@@ -321,10 +326,21 @@ async function syncProjects(
   }
 }
 
-async function retirePlans(trx: Transaction<Database>, planIds: string[], result: SeedResult) {
+/**
+ * Plans of the packages' regions that the packages no longer hold. Plans of regions no package
+ * declares (loaded by other means, such as the report's demo set) are not the catalog's to remove.
+ */
+async function retirePlans(
+  trx: Transaction<Database>,
+  regionCodes: string[],
+  planIds: string[],
+  result: SeedResult,
+) {
+  if (regionCodes.length === 0) return;
   const gone = await trx
     .selectFrom('plans')
     .select('id')
+    .where('region_code', 'in', regionCodes)
     .$if(planIds.length > 0, (q) => q.where('id', 'not in', planIds))
     .execute();
   for (const { id } of gone) {
