@@ -187,12 +187,12 @@ function alignIndicators(lower: Plan, upper: Plan, rows: AlignmentRow[]): void {
     }
     const lowerSide = { id: l.id, where: l.source };
     if (u.nature === 'binding' && l.nature !== 'binding') {
-      const as = l.nature === 'expected' ? '预期性' : '未标明属性';
+      const as = l.nature === 'expected' ? '为预期性' : '未标明属性';
       rows.push({
         kind: 'binding_only_expected_below',
         severity: 'warning',
         message: {
-          zh: `“${name}”在上级为约束性，本规划中为${as}`,
+          zh: `“${name}”在上级为约束性，本规划${as}`,
           en: `"${name}" is binding above but ${l.nature === 'expected' ? 'only expected' : 'of no stated nature'} below`,
         },
         canonicalKey: key,
