@@ -1,0 +1,566 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchSuite } from '../suite.ts';
+
+// National scale (issue 7): the synthetic country loaded into PostgreSQL and PGlite, then the
+// real API server under load from this process, at province and at country scale.
+// Everything runs through the same commands a person would use: `minsheng demo generate`
+// (apps/report) to load, apps/api's main.ts to serve, autocannon over loopback to measure.
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const CLI = path.join(ROOT, 'apps/report/bin/minsheng.js');
+const SERVER_DIR = path.join(ROOT, 'apps/api');
+
+const CONNECTIONS = 32;
+/** Seconds each read is measured for (after a short warm-up). */
+const SECONDS = Number(process.env.BENCH_SCALE_SECONDS || 10);
+/** Observation saves per scale: each a first save of a value not entered yet. */
+const SAVES = Number(process.env.BENCH_SCALE_SAVES || 2000);
+/** `country` (the issue's figure), `province`, or `skip`: PGlite is much the slowest part. */
+const PGLITE_SCALE = process.env.BENCH_SCALE_PGLITE || 'country';
+const SEED = 1;
+/** The benched province and one of its counties: the same rows at both scales. */
+const PROVINCE = '130000';
+const COUNTY_PLAN = 'demo-130101-2021';
+const DEMO_USER = 'demo-130000-admin';
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number; average: number; max: number };
+  requests: { average: number; total: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+}
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  setupRequest?: (req: Record<string, unknown>) => Record<string, unknown>;
+}
+type Autocannon = (
+  options: Record<string, unknown>,
+  done: (error: Error | null, result: AutocannonResult) => void,
+) => void;
+
+// autocannon ships no types and @types/autocannon is not installed: its shape is declared above.
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+function log(line: string): void {
+  process.stderr.write(`  [scale] ${line}\n`);
+}
+
+// ---------------------------------------------------------------- PostgreSQL on loopback
+
+let adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function psql(url: string, text: string): { ok: boolean; out: string; err: string } {
+  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-Atc', text], { encoding: 'utf8' });
+  return {
+    ok: r.status === 0,
+    out: (r.stdout ?? '').trim(),
+    err: (r.stderr ?? r.error?.message ?? '').trim(),
+  };
+}
+
+function startClusters(): void {
+  if (!existsSync('/etc/postgresql')) return;
+  for (const version of readdirSync('/etc/postgresql')) {
+    log(`starting the PostgreSQL ${version} cluster`);
+    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], {
+      stdio: 'inherit',
+    });
+  }
+}
+
+/**
+ * A PostgreSQL server on 127.0.0.1:5432: the one answering, else an installed cluster started,
+ * else (as root, with apt) the Debian package installed and started, the postgres user given a
+ * password for loopback connections. Returns why none could be had, or null.
+ */
+function ensurePostgres(): string | null {
+  if (psql(adminUrl, 'select 1').ok) return null;
+  startClusters();
+  if (psql(adminUrl, 'select 1').ok) return null;
+  if (
+    !existsSync('/etc/postgresql') &&
+    process.getuid?.() === 0 &&
+    existsSync('/usr/bin/apt-get')
+  ) {
+    log('PostgreSQL is not installed: apt-get install postgresql');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', 'postgresql'], { stdio: 'inherit', env });
+    startClusters();
+    // Debian's loopback connections ask for a password: give the bench one.
+    const password = randomBytes(9).toString('hex');
+    spawnSync(
+      'runuser',
+      ['-u', 'postgres', '--', 'psql', '-c', `alter user postgres password '${password}'`],
+      {
+        stdio: 'inherit',
+      },
+    );
+    adminUrl = `postgres://postgres:${password}@127.0.0.1:5432/postgres`;
+    if (psql(adminUrl, 'select 1').ok) return null;
+  }
+  const probe = psql(adminUrl, 'select 1');
+  return probe.err || 'no PostgreSQL answers on 127.0.0.1:5432';
+}
+
+function databaseUrl(name: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function createDatabase(name: string): string {
+  const r = psql(adminUrl, `create database "${name}"`);
+  if (!r.ok) throw new Error(`create database ${name}: ${r.err}`);
+  return databaseUrl(name);
+}
+
+function dropDatabase(name: string): void {
+  psql(adminUrl, `drop database if exists "${name}" with (force)`);
+}
+
+// ---------------------------------------------------------------- loading
+
+interface LoadFigures {
+  rows: number;
+  loadSeconds: number;
+  seconds: number;
+  rowsPerSecond: number;
+  counts: Record<string, number>;
+  /** Wall time of the whole command, start-up included. */
+  wallSeconds: number;
+}
+
+const DEMO_PASSWORD = `bench-${randomBytes(8).toString('hex')}`;
+
+function runLoad(
+  scale: string,
+  target: { databaseUrl: string } | { dataDir: string },
+): Promise<LoadFigures> {
+  const where =
+    'databaseUrl' in target
+      ? ['--database-url', target.databaseUrl]
+      : ['--data-dir', target.dataDir];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'demo', 'generate', '--scale', scale, '--seed', String(SEED), '--json', ...where],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          CI: 'true',
+          MINSHENG_DEMO_PASSWORD: DEMO_PASSWORD,
+          DATABASE_URL: '',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d;
+      const last = String(d).trim().split('\n').pop();
+      if (last) log(last);
+    });
+    child.on('close', (code) => {
+      if (code !== 0)
+        return reject(
+          new Error(`demo generate --scale ${scale} failed (${code}): ${err.slice(-2000)}`),
+        );
+      try {
+        const r = JSON.parse(out.trim().split('\n').pop() ?? '') as Omit<
+          LoadFigures,
+          'wallSeconds'
+        >;
+        resolve({ ...r, wallSeconds: (performance.now() - started) / 1000 });
+      } catch (error) {
+        reject(new Error(`demo generate printed no figures: ${String(error)}: ${out.slice(-500)}`));
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------- the API server
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  /** Peak resident memory so far (kernel high-water mark), MiB. */
+  peakMiB(): number;
+  stop(): Promise<void>;
+}
+
+function startServer(databaseUrl: string): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MINSHENG_ADMIN_PASSWORD: `admin-${randomBytes(8).toString('hex')}`,
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid;
+  const peakMiB = () => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+      return Math.round((kb / 1024) * 10) / 10;
+    } catch {
+      return Number.NaN;
+    }
+  };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      void stop();
+      reject(
+        new Error(`the API server did not start in 180 s: ${err.slice(-1500)}${seen.slice(-1500)}`),
+      );
+    }, 180_000);
+    // Request logs keep coming under load: they are read (so the pipe never blocks) and dropped.
+    child.stdout.on('data', (d: Buffer) => {
+      if (seen.length < 20_000) seen += d;
+      const m = /Minsheng is running at (http:\/\/\S+)/.exec(seen);
+      if (m?.[1] && timer) {
+        clearTimeout(timer);
+        seen = ' '.repeat(20_000);
+        resolve({ url: m[1].replace(/\/?$/, '/'), child, peakMiB, stop });
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d;
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API server exited (${code}): ${err.slice(-1500)}${seen.slice(-1500)}`));
+    });
+  });
+}
+
+async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: DEMO_USER, password: DEMO_PASSWORD }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('minsheng_session='));
+  if (!res.ok || !cookie)
+    throw new Error(`sign-in as ${DEMO_USER} failed: ${res.status} ${await res.text()}`);
+  return cookie.split(';')[0] as string;
+}
+
+function queryPath(procedure: string, input: unknown): string {
+  return `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+async function trpcGet<T>(
+  url: string,
+  cookie: string,
+  procedure: string,
+  input: unknown,
+): Promise<T> {
+  const res = await fetch(new URL(queryPath(procedure, input).slice(1), url), {
+    headers: { cookie },
+  });
+  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+  if (!res.ok || !body.result)
+    throw new Error(`${procedure}: ${res.status} ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+interface Measured {
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+}
+
+function cannon(options: Record<string, unknown>): Promise<AutocannonResult> {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, timeout: 30, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+async function measure(options: Record<string, unknown>, warm = true): Promise<Measured> {
+  if (warm) await cannon({ ...options, duration: 2, amount: undefined });
+  const r = await cannon(options);
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: Math.round(r.requests.average),
+    requests: r['2xx'] + r.non2xx,
+    errors: r.errors + r.timeouts + r.non2xx,
+  };
+}
+
+/** Values not entered yet in the benched province's county plans, for first saves. */
+async function freeKeys(url: string, cookie: string, want: number) {
+  const plans = await trpcGet<Array<{ id: string; regionCode: string }>>(
+    url,
+    cookie,
+    'plans.list',
+    {
+      regionCode: undefined,
+    },
+  );
+  const mine = plans.filter(
+    (p) => p.id.startsWith('demo-') && p.regionCode.startsWith(PROVINCE.slice(0, 2)),
+  );
+  const keys: Array<{ planId: string; indicatorId: string; year: number }> = [];
+  for (const plan of mine) {
+    if (keys.length >= want) break;
+    const indicators = await trpcGet<Array<{ id: string }>>(url, cookie, 'indicators.list', {
+      planId: plan.id,
+    });
+    const entered = await trpcGet<Array<{ indicatorId: string; year: number }>>(
+      url,
+      cookie,
+      'observations.list',
+      {
+        planId: plan.id,
+      },
+    );
+    const taken = new Set(entered.map((o) => `${o.indicatorId}/${o.year}`));
+    for (const ind of indicators) {
+      for (const year of [2021, 2022, 2023, 2024, 2025]) {
+        if (!taken.has(`${ind.id}/${year}`))
+          keys.push({ planId: plan.id, indicatorId: ind.id, year });
+      }
+    }
+  }
+  return keys.slice(0, want);
+}
+
+/** The province summary the router lacks, as the SQL it would run, timed with pgbench. */
+const SUMMARY_SQL = `
+with recursive below(code) as (
+  select code from regions where code = '${PROVINCE}'
+  union all select r.code from regions r join below b on r.parent_code = b.code
+),
+latest as (
+  select distinct on (o.plan_id, o.indicator_id) o.plan_id, o.indicator_id, o.year
+  from observations o join plans p on p.id = o.plan_id join below b on b.code = p.region_code
+  where o.state = 'approved'
+  order by o.plan_id, o.indicator_id, o.year desc
+)
+select p.region_code, count(*) as indicators, count(l.year) as observed, max(l.year) as latest_year
+from plans p join below b on b.code = p.region_code
+join indicators i on i.plan_id = p.id
+left join latest l on l.plan_id = i.plan_id and l.indicator_id = i.id
+group by p.region_code;
+`;
+
+function pgbench(url: string, script: string): { latencyMs: number; tps: number } | string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'minsheng-pgbench-'));
+  try {
+    const file = path.join(dir, 'summary.sql');
+    writeFileSync(file, script.replace(/\n/g, ' ').trim());
+    const r = spawnSync(
+      'pgbench',
+      ['-n', '-f', file, '-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS), url],
+      {
+        encoding: 'utf8',
+      },
+    );
+    if (r.status !== 0)
+      return (r.stderr || r.error?.message || 'pgbench failed').trim().slice(0, 300);
+    const latency = Number(/latency average = ([\d.]+) ms/.exec(r.stdout)?.[1]);
+    const tps = Number(/tps = ([\d.]+)/.exec(r.stdout)?.[1]);
+    return { latencyMs: latency, tps: Math.round(tps) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchApi(
+  databaseUrl: string,
+  label: string,
+  figures: Record<string, number | string>,
+) {
+  const server = await startServer(databaseUrl);
+  try {
+    const cookie = await signIn(server.url);
+    const headers = { cookie, 'content-type': 'application/json' };
+    const county = await measure({
+      url: server.url,
+      duration: SECONDS,
+      headers,
+      requests: [{ method: 'GET', path: queryPath('indicators.list', { planId: COUNTY_PLAN }) }],
+    });
+    log(`${label} county page: p50 ${county.p50} ms, p99 ${county.p99} ms, ${county.rps} req/s`);
+    // No procedure summarises a province: plans.list is what a province user's overview reads.
+    const province = await measure({
+      url: server.url,
+      duration: SECONDS,
+      headers,
+      requests: [{ method: 'GET', path: queryPath('plans.list', {}) }],
+    });
+    log(
+      `${label} province plan list: p50 ${province.p50} ms, p99 ${province.p99} ms, ${province.rps} req/s`,
+    );
+
+    const keys = await freeKeys(server.url, cookie, SAVES);
+    let next = 0;
+    const save: AutocannonRequest = {
+      method: 'POST',
+      path: '/trpc/observations.saveDraft',
+      setupRequest: (req) => {
+        const key = keys[next++ % keys.length];
+        return {
+          ...req,
+          body: JSON.stringify({
+            ...key,
+            value: '12.5',
+            source: 'bench',
+            note: null,
+            expectedVersion: null,
+          }),
+        };
+      },
+    };
+    const saves = await measure(
+      { url: server.url, amount: keys.length, headers, requests: [save] },
+      false,
+    );
+    log(
+      `${label} save: p50 ${saves.p50} ms, p99 ${saves.p99} ms, ${saves.rps} req/s, ${saves.errors} errors`,
+    );
+
+    const sql = pgbench(databaseUrl, SUMMARY_SQL);
+    const p = `${label}_`;
+    Object.assign(figures, {
+      [`${p}county_p50_ms`]: county.p50,
+      [`${p}county_p99_ms`]: county.p99,
+      [`${p}county_rps`]: county.rps,
+      [`${p}county_errors`]: county.errors,
+      [`${p}province_list_p50_ms`]: province.p50,
+      [`${p}province_list_p99_ms`]: province.p99,
+      [`${p}province_list_rps`]: province.rps,
+      [`${p}province_list_errors`]: province.errors,
+      [`${p}save_p50_ms`]: saves.p50,
+      [`${p}save_p99_ms`]: saves.p99,
+      [`${p}save_rps`]: saves.rps,
+      [`${p}save_requests`]: saves.requests,
+      [`${p}save_errors`]: saves.errors,
+      ...(typeof sql === 'string'
+        ? { [`${p}summary_sql`]: `pgbench failed: ${sql}` }
+        : { [`${p}summary_sql_avg_ms`]: sql.latencyMs, [`${p}summary_sql_tps`]: sql.tps }),
+      [`${p}api_peak_rss_mib`]: server.peakMiB(),
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+function ratio(figures: Record<string, number | string>, key: string): number | string {
+  const a = figures[`country_${key}`];
+  const b = figures[`province_${key}`];
+  return typeof a === 'number' && typeof b === 'number' && b > 0
+    ? Math.round((a / b) * 100) / 100
+    : 'n/a';
+}
+
+export const scaleSuite: BenchSuite = {
+  name: 'scale',
+  description: `synthetic country into PostgreSQL and PGlite; API at ${CONNECTIONS} connections, province vs country scale`,
+  async run() {
+    const figures: Record<string, number | string> = {
+      load_average_at_start: loadavg()[0]?.toFixed(2) ?? 'n/a',
+    };
+    const unavailable = ensurePostgres();
+    if (unavailable) return { ...figures, postgres: `unavailable: ${unavailable}` };
+
+    const tag = `${process.pid}_${randomBytes(3).toString('hex')}`;
+    const provinceDb = `minsheng_bench_province_${tag}`;
+    const countryDb = `minsheng_bench_country_${tag}`;
+    try {
+      log('loading the province set into PostgreSQL');
+      const province = await runLoad('province', { databaseUrl: createDatabase(provinceDb) });
+      log('loading the country set into PostgreSQL');
+      const country = await runLoad('country', { databaseUrl: createDatabase(countryDb) });
+      Object.assign(figures, {
+        province_pg_rows: province.rows,
+        province_pg_load_s: round(province.loadSeconds),
+        province_pg_rows_per_s: province.rowsPerSecond,
+        country_pg_rows: country.rows,
+        country_pg_load_s: round(country.loadSeconds),
+        country_pg_total_s: round(country.seconds),
+        country_pg_wall_s: round(country.wallSeconds),
+        country_pg_rows_per_s: country.rowsPerSecond,
+        country_observations: country.counts.observations ?? 0,
+        country_plans: country.counts.plans ?? 0,
+      });
+      const size = psql(adminUrl, `select pg_database_size('${countryDb}') / 1048576`);
+      if (size.ok) figures.country_pg_size_mib = Number(size.out);
+
+      log('API at province scale');
+      await benchApi(databaseUrl(provinceDb), 'province', figures);
+      log('API at country scale');
+      await benchApi(databaseUrl(countryDb), 'country', figures);
+      for (const key of [
+        'county_p50_ms',
+        'county_p99_ms',
+        'province_list_p99_ms',
+        'save_p99_ms',
+        'summary_sql_avg_ms',
+      ]) {
+        figures[`growth_${key}`] = ratio(figures, key);
+      }
+    } finally {
+      dropDatabase(provinceDb);
+      dropDatabase(countryDb);
+    }
+
+    if (PGLITE_SCALE !== 'skip') {
+      const dir = mkdtempSync(path.join(tmpdir(), 'minsheng-pglite-'));
+      try {
+        log(`loading the ${PGLITE_SCALE} set into PGlite`);
+        const pglite = await runLoad(PGLITE_SCALE, { dataDir: dir });
+        Object.assign(figures, {
+          pglite_scale: PGLITE_SCALE,
+          pglite_rows: pglite.rows,
+          pglite_load_s: round(pglite.loadSeconds),
+          pglite_rows_per_s: pglite.rowsPerSecond,
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    figures.load_average_at_end = loadavg()[0]?.toFixed(2) ?? 'n/a';
+    return figures;
+  },
+};
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
