@@ -14,7 +14,10 @@ export const ObservedTextSchema = z
     try {
       const read = readObservation(2000, raw);
       if (read.value?.kind === 'none') {
-        ctx.addIssue({ code: 'custom', message: `"${raw}" is empty: an observation needs a value` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${raw}" is empty: an observation needs a value`,
+        });
       }
     } catch (error) {
       if (!(error instanceof GrammarError)) throw error;
