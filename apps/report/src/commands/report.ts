@@ -3,23 +3,11 @@ import path from 'node:path';
 import type { Region } from '@minsheng/domain';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import {
-  loadReportData,
-  openLocalSource,
-  openRemoteSource,
-  type ReportSource,
-  regionsUnder,
-} from '../data/source.ts';
+import type { ReportSource } from '../data/source.ts';
 import { CliError } from '../errors.ts';
 import { isoDate } from '../pdf/format.ts';
-import {
-  makeReport,
-  REPORT_KIND_LABELS,
-  type ReportJob,
-  type ReportKind,
-  YEAR_KINDS,
-} from '../pdf/index.ts';
-import { renderMany } from '../pdf/pool.ts';
+import type { ReportJob } from '../pdf/index.ts';
+import { REPORT_KIND_LABELS, type ReportKind, YEAR_KINDS } from '../pdf/model.ts';
 
 interface ReportOptions {
   region?: string;
@@ -65,11 +53,14 @@ function assertWritable(file: string): void {
   }
 }
 
-function openSource(opts: ReportOptions): Promise<ReportSource> {
+// The database, the router and pdfkit load only when a report is made: the other commands
+// of the CLI start without them.
+async function openSource(opts: ReportOptions): Promise<ReportSource> {
+  const { openLocalSource, openRemoteSource } = await import('../data/source.ts');
   if (opts.api) {
     const token = opts.token ?? process.env.MINSHENG_TOKEN;
     if (!token) throw new CliError('--api needs a session token: --token <T> or MINSHENG_TOKEN');
-    return Promise.resolve(openRemoteSource(opts.api, token));
+    return openRemoteSource(opts.api, token);
   }
   return openLocalSource();
 }
@@ -82,6 +73,8 @@ async function single(kind: ReportKind, opts: ReportOptions & { region: string }
   assertWritable(file);
   const source = await openSource(opts);
   try {
+    const { loadReportData } = await import('../data/source.ts');
+    const { makeReport } = await import('../pdf/index.ts');
     const data = await loadReportData(source, opts.region, {
       planId: opts.plan,
       year: year ?? undefined,
@@ -134,6 +127,8 @@ async function batch(kind: ReportKind, opts: ReportOptions & { under: string }):
   const failures: { region: Region; error: string }[] = [];
   const written: string[] = [];
   try {
+    const { loadReportData, regionsUnder } = await import('../data/source.ts');
+    const { renderMany } = await import('../pdf/pool.ts');
     const { regions, plans, below } = await regionsUnder(source, opts.under);
     if (below.length === 0) throw new CliError(`no region below ${opts.under} has a plan`);
     const bar = progress(below.length);

@@ -7,7 +7,7 @@ import {
   type Region,
 } from '@minsheng/domain';
 import { CliError } from '../errors.ts';
-import type { RegionPlan, ReportData } from './types.ts';
+import type { ReportData } from './types.ts';
 
 // Report data straight from the region packages, without a database: for tests and the bench,
 // with observations made up by a stated rule (never presented as real data).
@@ -22,22 +22,27 @@ export function ancestorsOf(code: string, regions: readonly Region[]): Region[] 
     .reverse();
 }
 
+interface Period {
+  period: { start: number; end: number };
+}
+
 /** The nearest plan above `code` whose period overlaps `plan`'s, else the nearest at all. */
-export function upperPlanOf(
+export function upperPlanOf<P extends Period>(
   code: string,
-  plan: Plan,
+  plan: Period,
   regions: readonly Region[],
-  plansOf: (code: string) => readonly Plan[],
-): RegionPlan | null {
+  plansOf: (code: string) => readonly P[],
+): { region: Region; plan: P } | null {
   const byCode = new Map(regions.map((r) => [r.code, r]));
   for (const c of ancestorCodes(code, regions)) {
     const plans = plansOf(c);
     const region = byCode.get(c);
-    if (!region || plans.length === 0) continue;
+    const first = plans[0];
+    if (!region || !first) continue;
     const overlapping = plans.find(
       (p) => p.period.start <= plan.period.end && p.period.end >= plan.period.start,
     );
-    return { region, plan: overlapping ?? (plans[0] as Plan) };
+    return { region, plan: overlapping ?? first };
   }
   return null;
 }

@@ -6,7 +6,7 @@ import {
   SESSION_COOKIE,
 } from '@minsheng/api';
 import { regionPackages } from '@minsheng/catalog';
-import { createDb, migrateToLatest, seedCatalog } from '@minsheng/db';
+import { createDb, type Db, migrateToLatest, seedCatalog } from '@minsheng/db';
 import {
   type ObservedPoint,
   type Plan,
@@ -61,16 +61,20 @@ function fromCaller(caller: Caller): Procedures {
 
 /**
  * The operator of a local CLI. The API has no notion of a trusted local user, so reads run as
- * the first admin in the database; on a database nobody has signed in to yet (the server has
- * never started) there is none, and a read-only viewer over the top region stands in. It exists
- * only in this process and is never written anywhere: reports only read.
+ * an admin over the top region when the database has one (the server's first start creates
+ * it); otherwise (a fresh database, or admins only over lower regions) as a read-only viewer
+ * over the top region that exists only in this process and is never written anywhere: reports
+ * only read, and a report on any region must be possible from the machine holding the data.
  */
 async function localOperator(ctx: Context): Promise<User> {
+  const top = (await ctx.regions()).find((r) => r.parentCode === null);
+  if (!top) throw new CliError('the database holds no region: nothing to report on');
   const admin = await ctx.db
     .selectFrom('users')
     .selectAll()
     .where('role', '=', 'admin')
     .where('disabled', '=', false)
+    .where('region_code', '=', top.code)
     .orderBy('created_at')
     .executeTakeFirst();
   if (admin) {
@@ -83,8 +87,6 @@ async function localOperator(ctx: Context): Promise<User> {
       disabled: false,
     };
   }
-  const top = (await ctx.regions()).find((r) => r.parentCode === null);
-  if (!top) throw new CliError('the database holds no region: nothing to report on');
   return {
     id: 'local-cli',
     username: 'local-cli',
@@ -100,8 +102,7 @@ async function localOperator(ctx: Context): Promise<User> {
  * migrates and seeds it from the region packages (a no-op when unchanged), and reads through
  * the router in process.
  */
-export async function openLocalSource(): Promise<ReportSource> {
-  const db = createDb();
+export async function openLocalSource(db: Db = createDb()): Promise<ReportSource> {
   try {
     await migrateToLatest(db.kysely);
     await seedCatalog(db.kysely, regionPackages);
@@ -285,14 +286,13 @@ export async function loadReportData(
     if (!p.statusUpdatedAt || !isStatus(p.status)) continue;
     projectProgress[p.id] = { status: p.status, progress: p.progress, note: p.statusNote };
   }
-  const planCache = new Map<string, Plan>();
   const upperSummary = upperPlanOf(code, plan, regions, (c) =>
-    plans.filter((p) => p.regionCode === c).map((p) => p as unknown as Plan),
+    plans.filter((p) => p.regionCode === c),
   );
   const upper = upperSummary
     ? {
         region: upperSummary.region,
-        plan: planCache.get(upperSummary.plan.id) ?? (await loadPlan(source, upperSummary.plan.id)),
+        plan: await loadPlan(source, upperSummary.plan.id),
       }
     : null;
   return {

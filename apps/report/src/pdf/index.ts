@@ -11,7 +11,7 @@ import { renderReport } from './render.ts';
 
 export type { RenderedPdf } from './layout.ts';
 export type { Report, ReportKind } from './model.ts';
-export { REPORT_KIND_LABELS } from './model.ts';
+export { REPORT_KIND_LABELS, YEAR_KINDS } from './model.ts';
 
 /** One report to make: plain data, so it can be posted to a worker thread. */
 export interface ReportJob {
@@ -22,8 +22,6 @@ export interface ReportJob {
   /** ISO date of generation, fixed by the caller so a batch carries one date. */
   now: string;
 }
-
-export const YEAR_KINDS: readonly ReportKind[] = ['monitoring', 'midterm'];
 
 export function buildReport(job: ReportJob): Report {
   const now = new Date(job.now);

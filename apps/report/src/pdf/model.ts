@@ -14,6 +14,9 @@ import type { ProjectStatus } from '../data/types.ts';
 
 export type ReportKind = 'monitoring' | 'midterm' | 'standards' | 'alignment';
 
+/** The kinds evaluated in a year, which need --year. */
+export const YEAR_KINDS: readonly ReportKind[] = ['monitoring', 'midterm'];
+
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   monitoring: '年度监测报告',
   midterm: '中期评估报告',
