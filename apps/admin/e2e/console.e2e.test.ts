@@ -151,6 +151,14 @@ describe('admin console', () => {
 
     await cell.fill(value);
     await expect(row.getByRole('alert').count()).resolves.toBe(0);
+
+    // Leaving with unsaved changes asks first; staying keeps what was typed.
+    await page.getByRole('menuitem', { name: '规划总览' }).click();
+    const dialog = page.getByRole('dialog', { name: '有未保存的修改' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: '留在本页' }).click();
+    expect(page.url()).toMatch(/\/entry$/);
+    await expect(cell.inputValue()).resolves.toBe(value);
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('已保存草稿 1 项').waitFor();
     await page.getByRole('button', { name: '提交审核' }).click();
@@ -198,16 +206,17 @@ describe('admin console', () => {
     expect(history).toContain(HEAD.username);
     await shot(page, '08-indicator-detail');
 
-    for (const [item, file] of [
-      ['上级对标', '09-alignment'],
-      ['规划检查', '10-checks'],
-      ['服务标准', '11-services'],
-      ['项目任务', '12-projects'],
-      ['操作日志', '13-audit'],
+    for (const [item, heading, file] of [
+      ['上级对标', '上级对标', '09-alignment'],
+      ['规划检查', '规划检查', '10-checks'],
+      ['服务标准', '基本公共服务标准', '11-services'],
+      ['项目任务', '项目与任务', '12-projects'],
+      ['操作日志', '操作日志', '13-audit'],
     ] as const) {
       await page.getByRole('menuitem', { name: item }).click();
-      await page.getByRole('heading', { level: 3 }).waitFor();
-      await expect.poll(() => page.getByText('加载中…').count(), { timeout: 30_000 }).toBe(0);
+      await page.getByRole('heading', { level: 3, name: heading }).waitFor();
+      await expect.poll(() => page.getByText('加载中…').count(), { timeout: 60_000 }).toBe(0);
+      await page.locator('.ant-table-row').first().waitFor({ timeout: 60_000 });
       await shot(page, file);
     }
     await page.context().close();

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
-import { errorMessage, trpc } from '../lib/trpc.ts';
+import { signInErrorMessage, trpc } from '../lib/trpc.ts';
 
 interface Credentials {
   username: string;
@@ -48,7 +48,7 @@ export function SignInPage() {
             type="error"
             showIcon
             style={{ marginBottom: 16 }}
-            title={errorMessage(signIn.error)}
+            title={signInErrorMessage(signIn.error)}
             role="alert"
           />
         ) : null}
