@@ -33,7 +33,7 @@ export function NeedPlan({ children }: { children: (planId: string) => ReactNode
   const { planId } = useWorkspace();
   if (!planId) {
     return (
-      <Empty description="所选地区暂无规划，请在左侧地区树中选择其他地区，或在顶部切换规划。" />
+      <Empty description="所选地区暂无规划，或不在您的查看范围内（可查看本地区、下级和上级地区）。请在左侧地区树中选择其他地区。" />
     );
   }
   return <>{children(planId)}</>;
