@@ -127,7 +127,8 @@ const valueArb: fc.Arbitrary<Value> = fc.oneof(
     ),
 );
 
-describe('the value grammar, by property', () => {
+// Thousands of generated inputs: seconds on a loaded 2-core machine, past vitest's 5 s default.
+describe('the value grammar, by property', { timeout: 120_000 }, () => {
   it('reads back every value it prints (parse ∘ print is the identity)', () => {
     fc.assert(
       fc.property(valueArb, (v) => {
