@@ -9,7 +9,7 @@ import {
   type Region,
 } from '@minsheng/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PLAN_PREFIX, type DemoPlan, demoPlan } from './generate.ts';
+import { DEMO_PLAN_PREFIX, type DemoPlan, demoPlan, readValue } from './generate.ts';
 import { clearDemo, loadDemo } from './load.ts';
 import { COUNTRY, DEMO_NAME_PREFIX, demoRegions, FIRST_PROVINCE } from './regions.ts';
 
@@ -122,6 +122,17 @@ describe('the synthetic plans', () => {
     const raws = new Set(plans.flatMap((p) => p.plan.indicators.map((i) => i.target.raw)));
     for (const raw of ['应保尽保', '保持稳定', '稳定在98以上', '——'])
       expect(raws.has(raw), raw).toBe(true);
+  });
+
+  it('reads plain numbers exactly as the grammar does (the loader shortcut)', () => {
+    const raws = new Set<string>();
+    for (const p of plans) {
+      for (const o of p.observations) raws.add(o.raw);
+      for (const i of p.plan.indicators) raws.add(i.baseline.raw).add(i.target.raw);
+    }
+    expect(raws.size).toBeGreaterThan(1000);
+    for (const raw of raws)
+      expect(JSON.stringify(readValue(raw)), raw).toBe(JSON.stringify(parseValue(raw)));
   });
 
   it('observe each series 2021–2025 with values the API would accept', () => {

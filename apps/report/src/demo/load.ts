@@ -13,8 +13,8 @@ import {
   seedCatalog,
   type Transaction,
 } from '@minsheng/db';
-import { parseValue, type Region, type Value } from '@minsheng/domain';
-import { DEMO_PLAN_PREFIX, type DemoPlan, demoPlan, demoPlanId } from './generate.ts';
+import type { Region } from '@minsheng/domain';
+import { DEMO_PLAN_PREFIX, type DemoPlan, demoPlan, demoPlanId, readValue } from './generate.ts';
 import { DEMO_NAME_PREFIX, type DemoScale, demoRegions } from './regions.ts';
 
 /** Demo users are named `demo-<province code>-admin` / `-editor`: one pair per province. */
@@ -298,16 +298,17 @@ async function insertPlan(
   // The same shape the API's workflow leaves behind: entered and submitted by the editor,
   // approved by the admin (a different user, as approval requires), version 3.
   const observations: NewObservation[] = generated.observations.map((o) => {
-    const entered = new Date(Date.UTC(o.year + 1, 0, 15, 2));
-    const submitted = new Date(Date.UTC(o.year + 1, 1, 1, 2));
-    const approved = new Date(Date.UTC(o.year + 1, 2, 1, 2));
+    // ISO text rather than Date: pg would format each of 1.7 million Dates on the way out.
+    const entered = `${o.year + 1}-01-15T02:00:00.000Z`;
+    const submitted = `${o.year + 1}-02-01T02:00:00.000Z`;
+    const approved = `${o.year + 1}-03-01T02:00:00.000Z`;
     return {
       id: `${plan.id}-${o.indicatorId}-${o.year}`,
       plan_id: plan.id,
       indicator_id: o.indicatorId,
       year: o.year,
       raw: o.raw,
-      value: json(observedValue(o.raw)),
+      value: json(readValue(o.raw)),
       source: '统计年鉴（演示数据）',
       note: null,
       state: 'approved',
@@ -326,17 +327,6 @@ async function insertPlan(
   for (const batch of chunks(observations, 2000)) {
     await trx.insertInto('observations').values(batch).execute();
   }
-}
-
-// The API stores what the grammar reads; the same few thousand texts recur, so read each once.
-const valueCache = new Map<string, Value>();
-function observedValue(raw: string): Value {
-  let v = valueCache.get(raw);
-  if (v === undefined) {
-    v = parseValue(raw);
-    if (valueCache.size < 200_000) valueCache.set(raw, v);
-  }
-  return v;
 }
 
 function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
