@@ -8,6 +8,8 @@ export * from './fixtures.ts';
 
 export interface TestDialect {
   name: DialectName;
+  /** Which server, for the suite titles: PostgreSQL's host and port. */
+  where?: string;
   /** Why the dialect cannot run here; undefined when it can. */
   unavailable?: string;
   /** A fresh, empty database of its own; `close()` drops it. */
@@ -60,7 +62,7 @@ const pglite: TestDialect = {
 const failure = await probePostgres(postgresAdminUrl());
 if (failure) {
   const where = process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : '127.0.0.1:5432';
-  const message = `PostgreSQL at ${where} does not answer (${failure})`;
+  const message = `PostgreSQL at ${where} does not answer (${failure}) and none could be started from installed binaries`;
   if (process.env.CI === 'true') {
     throw new Error(`${message}: in CI the PostgreSQL suites must run, never skip.`);
   }
@@ -71,6 +73,7 @@ if (failure) {
 
 const postgres: TestDialect = {
   name: 'postgres',
+  where: new URL(postgresAdminUrl()).host,
   ...(failure ? { unavailable: failure } : {}),
   open: async () => {
     // A database per suite, so runs (and suites within a run) never see each other's data.
@@ -100,7 +103,8 @@ export function describeEachDialect(title: string, body: (dialect: TestDialect) 
       describe.skip(`${title} [${dialect.name}: SKIPPED, ${dialect.unavailable}]`, () =>
         body(dialect));
     } else {
-      describe(`${title} [${dialect.name}]`, () => body(dialect));
+      const where = dialect.where ? ` ${dialect.where}` : '';
+      describe(`${title} [${dialect.name}${where}]`, () => body(dialect));
     }
   }
 }

@@ -1,0 +1,129 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface TempPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The folder of the installed PostgreSQL server binaries (initdb, postgres), if any. */
+export function findPostgresBinDir(): string | null {
+  const candidates: string[] = [];
+  if (process.env.PG_BINDIR) candidates.push(process.env.PG_BINDIR);
+  try {
+    candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim());
+  } catch {
+    // pg_config is not installed; look in the usual places.
+  }
+  for (const root of ['/usr/lib/postgresql', '/usr/local/pgsql']) {
+    if (!existsSync(root)) continue;
+    const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((v) => path.join(root, v, 'bin')), path.join(root, 'bin'));
+  }
+  return (
+    candidates.find(
+      (dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'postgres')),
+    ) ?? null
+  );
+}
+
+/** PostgreSQL refuses to run as root: as root, run it as the `postgres` user when there is one. */
+function runAs(): { uid: number; gid: number } | null | 'impossible' {
+  if (process.getuid?.() !== 0) return null;
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
+  const [, , uid, gid] = line?.split(':') ?? [];
+  return uid && gid ? { uid: Number(uid), gid: Number(gid) } : 'impossible';
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the temporary PostgreSQL exited:\n${log()}`);
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => {});
+      if (Date.now() > deadline)
+        throw new Error(`the temporary PostgreSQL never answered:\n${log()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/**
+ * Starts a throw-away PostgreSQL from the installed binaries: a fresh cluster in a temp folder,
+ * trust authentication, listening on a free loopback port only. Null when no binaries are found.
+ */
+export async function startTempPostgres(): Promise<TempPostgres | null> {
+  const bin = findPostgresBinDir();
+  const user = runAs();
+  if (!bin || user === 'impossible') return null;
+  const dir = mkdtempSync(path.join(tmpdir(), 'minsheng-pg-'));
+  const data = path.join(dir, 'data');
+  if (user) chownSync(dir, user.uid, user.gid);
+  const as = user ? { uid: user.uid, gid: user.gid } : {};
+  execFileSync(
+    path.join(bin, 'initdb'),
+    ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+    { ...as, stdio: 'ignore' },
+  );
+  const port = await freePort();
+  const child = spawn(
+    path.join(bin, 'postgres'),
+    [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+    ],
+    { ...as, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let output = '';
+  child.stderr?.on('data', (c) => {
+    output += c;
+  });
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT'); // fast shutdown
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilAnswering(url, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
