@@ -301,6 +301,34 @@ interface Measured {
   rps: number;
   requests: number;
   errors: number;
+  /** CPU the API process spent per request, ms: unlike latency, blind to other load on the host. */
+  apiCpuMs: number;
+  /** CPU the database's backends spent per request, ms. */
+  dbCpuMs: number;
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU of a process so far, ms (from /proc; NaN where there is none). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU of every backend connected to a database so far, ms. */
+function databaseCpuMs(database: string): number {
+  const r = psql(adminUrl, `select pid from pg_stat_activity where datname = '${database}'`);
+  if (!r.ok) return Number.NaN;
+  return r.out
+    .split('\n')
+    .filter(Boolean)
+    .reduce((sum, pid) => sum + cpuMs(Number(pid)), 0);
 }
 
 function cannon(options: Record<string, unknown>): Promise<AutocannonResult> {
@@ -311,15 +339,31 @@ function cannon(options: Record<string, unknown>): Promise<AutocannonResult> {
   });
 }
 
-async function measure(options: Record<string, unknown>, warm = true): Promise<Measured> {
-  if (warm) await cannon({ ...options, duration: 2, amount: undefined });
-  const r = await cannon(options);
+interface Target {
+  url: string;
+  pid: number | undefined;
+  database: string;
+}
+
+async function measure(
+  target: Target,
+  options: Record<string, unknown>,
+  warm = true,
+): Promise<Measured> {
+  if (warm) await cannon({ url: target.url, ...options, duration: 2, amount: undefined });
+  const api = cpuMs(target.pid);
+  const db = databaseCpuMs(target.database);
+  const r = await cannon({ url: target.url, ...options });
+  const requests = r['2xx'] + r.non2xx;
+  const per = (ms: number) => Math.round((ms / Math.max(1, requests)) * 100) / 100;
   return {
     p50: r.latency.p50,
     p99: r.latency.p99,
     rps: Math.round(r.requests.average),
-    requests: r['2xx'] + r.non2xx,
+    requests,
     errors: r.errors + r.timeouts + r.non2xx,
+    apiCpuMs: per(cpuMs(target.pid) - api),
+    dbCpuMs: per(databaseCpuMs(target.database) - db),
   };
 }
 
@@ -402,25 +446,20 @@ function pgbench(url: string, script: string): { latencyMs: number; tps: number 
   }
 }
 
-async function benchApi(
-  databaseUrl: string,
-  label: string,
-  figures: Record<string, number | string>,
-) {
-  const server = await startServer(databaseUrl);
+async function benchApi(database: string, label: string, figures: Record<string, number | string>) {
+  const server = await startServer(databaseUrl(database));
+  const target: Target = { url: server.url, pid: server.child.pid, database };
   try {
     const cookie = await signIn(server.url);
     const headers = { cookie, 'content-type': 'application/json' };
-    const county = await measure({
-      url: server.url,
+    const county = await measure(target, {
       duration: SECONDS,
       headers,
       requests: [{ method: 'GET', path: queryPath('indicators.list', { planId: COUNTY_PLAN }) }],
     });
     log(`${label} county page: p50 ${county.p50} ms, p99 ${county.p99} ms, ${county.rps} req/s`);
     // No procedure summarises a province: plans.list is what a province user's overview reads.
-    const province = await measure({
-      url: server.url,
+    const province = await measure(target, {
       duration: SECONDS,
       headers,
       requests: [{ method: 'GET', path: queryPath('plans.list', {}) }],
@@ -448,30 +487,33 @@ async function benchApi(
         };
       },
     };
-    const saves = await measure(
-      { url: server.url, amount: keys.length, headers, requests: [save] },
-      false,
-    );
+    const saves = await measure(target, { amount: keys.length, headers, requests: [save] }, false);
     log(
       `${label} save: p50 ${saves.p50} ms, p99 ${saves.p99} ms, ${saves.rps} req/s, ${saves.errors} errors`,
     );
 
-    const sql = pgbench(databaseUrl, SUMMARY_SQL);
+    const sql = pgbench(databaseUrl(database), SUMMARY_SQL);
     const p = `${label}_`;
     Object.assign(figures, {
       [`${p}county_p50_ms`]: county.p50,
       [`${p}county_p99_ms`]: county.p99,
       [`${p}county_rps`]: county.rps,
       [`${p}county_errors`]: county.errors,
+      [`${p}county_api_cpu_ms`]: county.apiCpuMs,
+      [`${p}county_db_cpu_ms`]: county.dbCpuMs,
       [`${p}province_list_p50_ms`]: province.p50,
       [`${p}province_list_p99_ms`]: province.p99,
       [`${p}province_list_rps`]: province.rps,
       [`${p}province_list_errors`]: province.errors,
+      [`${p}province_list_api_cpu_ms`]: province.apiCpuMs,
+      [`${p}province_list_db_cpu_ms`]: province.dbCpuMs,
       [`${p}save_p50_ms`]: saves.p50,
       [`${p}save_p99_ms`]: saves.p99,
       [`${p}save_rps`]: saves.rps,
       [`${p}save_requests`]: saves.requests,
       [`${p}save_errors`]: saves.errors,
+      [`${p}save_api_cpu_ms`]: saves.apiCpuMs,
+      [`${p}save_db_cpu_ms`]: saves.dbCpuMs,
       ...(typeof sql === 'string'
         ? { [`${p}summary_sql`]: `pgbench failed: ${sql}` }
         : { [`${p}summary_sql_avg_ms`]: sql.latencyMs, [`${p}summary_sql_tps`]: sql.tps }),
@@ -524,7 +566,7 @@ export const scaleSuite: BenchSuite = {
       if (size.ok) figures.country_pg_size_mib = Number(size.out);
 
       log('API at province scale');
-      await benchApi(databaseUrl(provinceDb), 'province', figures);
+      await benchApi(provinceDb, 'province', figures);
       log('API at country scale');
       await benchApi(databaseUrl(countryDb), 'country', figures);
       for (const key of [
