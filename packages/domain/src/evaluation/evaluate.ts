@@ -31,6 +31,11 @@ export interface EvaluateOptions {
   year: number;
   /** The plan's period: cumulative and growth targets count the years from its start. */
   period: { start: number; end: number };
+  /**
+   * Write the reason in words (default). Counting statuses over a national set needs only the
+   * figures, and the words are most of the cost; without them `reason` is empty.
+   */
+  explain?: boolean;
 }
 
 /** The number a baseline or target cell stands for, where it has one. */
@@ -121,6 +126,11 @@ function f(n: number): string {
   return `${sign}${whole}.${'000'.slice(fracText.length, width)}${fracText}`;
 }
 
+/** The observed number as the person typed it (1.2, 1.2%), where that is a plain number. */
+function numText(o: ObservedValue): string {
+  return o.value !== null && o.value.kind === 'number' && o.num !== null ? o.raw : f(o.num ?? 0);
+}
+
 function latestUpTo(series: readonly ObservedValue[], year: number): ObservedValue | null {
   for (let i = series.length - 1; i >= 0; i--) {
     const o = series[i] as ObservedValue;
@@ -187,6 +197,7 @@ export function evaluateIndicator(
     // Every rule writes its own reason; this placeholder is shared, never handed out.
     reason: NO_REASON,
   };
+  explaining = options.explain !== false;
   const target = indicator.target.value;
   const obs = latestUpTo(observations, options.year);
   if (obs) e.observed = { year: obs.year, value: obs.num, raw: obs.raw };
@@ -233,12 +244,18 @@ export function evaluateIndicator(
 
 const NO_REASON = Object.freeze({ zh: '', en: '' });
 
+// Set by evaluateIndicator for the call in progress; evaluation is synchronous and never
+// re-entered, so the rules can consult it without threading it through every function.
+let explaining = true;
+
 function say(e: IndicatorEvaluation, zh: string, en: string): void {
+  if (!explaining) return;
   e.reason = { zh, en };
 }
 
 function noData(e: IndicatorEvaluation): void {
   e.status = 'no_data';
+  if (!explaining) return;
   say(e, `截至${e.year}年暂无已审核的数据`, `no approved observation up to ${e.year}`);
 }
 
@@ -323,6 +340,7 @@ function evaluateLevel(
   const reached = direction === 'increase' ? x >= t : x <= t;
   if (reached) {
     e.status = 'achieved';
+    if (!explaining) return;
     const xs = f(x);
     say(
       e,
@@ -343,19 +361,20 @@ function evaluateLevel(
   e.status = statusFromRatio(r);
   const remaining = indicator.targetYear - obs.year;
   if (remaining > 0) e.neededPerYear = round((t - x) / remaining);
-  pathReason(e, obs.year, x, r, indicator.targetYear, t);
+  pathReason(e, obs.year, numText(obs), r, indicator.targetYear, indicator.target.raw);
 }
 
+/** `xs` and `ts` are the observed value and the target as text, written once by the caller. */
 function pathReason(
   e: IndicatorEvaluation,
   year: number,
-  x: number,
+  xs: string,
   r: number,
   targetYear: number,
-  t: number,
+  ts: string,
 ): void {
+  if (!explaining) return;
   // Each figure is written once and shared by both languages: formatting is most of the cost.
-  const xs = f(x);
   const rs = f(r);
   let exp = '';
   let expEn = '';
@@ -367,7 +386,6 @@ function pathReason(
   let need = '';
   let needEn = '';
   if (e.neededPerYear !== null) {
-    const ts = f(t);
     const ns = f(Math.abs(e.neededPerYear));
     need = `；${targetYear}年达到${ts}还需每年${e.neededPerYear >= 0 ? '增加' : '减少'}${ns}`;
     needEn = `; ${e.neededPerYear < 0 ? '-' : ''}${ns} a year needed to reach ${ts} by ${targetYear}`;
@@ -395,11 +413,14 @@ function holdBand(
   if (unitClash(e, indicator.target.value, obs)) return;
   const x = obs.num;
   const dev = level === 0 ? Math.abs(x) : Math.abs(x - level) / Math.abs(level);
+  const held = dev <= THRESHOLDS.holdBand;
+  if (held) e.status = obs.year >= indicator.targetYear ? 'achieved' : 'on_track';
+  else e.status = dev <= THRESHOLDS.holdLaggingBand ? 'lagging' : 'seriously_lagging';
+  if (!explaining) return;
   const xs = f(x);
   const ls = f(level);
   const ds = f(dev * 100);
-  if (dev <= THRESHOLDS.holdBand) {
-    e.status = obs.year >= indicator.targetYear ? 'achieved' : 'on_track';
+  if (held) {
     say(
       e,
       `${obs.year}年实际值${xs}，保持在${ls}附近（偏离${ds}%）`,
@@ -407,7 +428,6 @@ function holdBand(
     );
     return;
   }
-  e.status = dev <= THRESHOLDS.holdLaggingBand ? 'lagging' : 'seriously_lagging';
   const side = x > level ? '高于' : '低于';
   say(
     e,
@@ -454,6 +474,7 @@ function evaluateBound(
   const x = obs.num;
   if (meets(op, x, bound)) {
     e.status = 'achieved';
+    if (!explaining) return;
     const xs = f(x);
     say(
       e,
@@ -469,7 +490,7 @@ function evaluateBound(
     if (r !== null) {
       e.ratio = round(r);
       e.status = statusFromRatio(r);
-      pathReason(e, obs.year, x, r, indicator.targetYear, bound);
+      pathReason(e, obs.year, numText(obs), r, indicator.targetYear, f(bound));
       return;
     }
   }
@@ -487,6 +508,7 @@ function gapStatus(
 ): void {
   const gap = bound === 0 ? Math.abs(x) : Math.abs(x - bound) / Math.abs(bound);
   e.status = gap <= THRESHOLDS.gapLagging ? 'lagging' : 'seriously_lagging';
+  if (!explaining) return;
   const back = fellBack ? '（基期已满足，现已退出）' : '';
   const backEn = fellBack ? ' (the baseline met it; the value has fallen back)' : '';
   const xs = f(x);
@@ -515,6 +537,7 @@ function evaluateRange(
     e.target = b !== null && b > max ? max : min;
     e.expected = e.target;
     e.status = 'achieved';
+    if (!explaining) return;
     say(
       e,
       `${obs.year}年实际值${f(obs.num)}，在目标区间${indicator.target.raw}内`,
@@ -566,10 +589,11 @@ function evaluateCumulative(
   }
   if (unitClash(e, target, last)) return;
   e.observed = { year: last.year, value: round(sum), raw: last.raw };
-  const counted = `（计入${years}/${k}年）`;
-  const countedEn = ` (${years} of ${k} years reported)`;
+  const counted = explaining ? `（计入${years}/${k}年）` : '';
+  const countedEn = explaining ? ` (${years} of ${k} years reported)` : '';
   if (cap) {
     e.status = sum <= total ? (options.year >= end ? 'achieved' : 'on_track') : 'seriously_lagging';
+    if (!explaining) return;
     const ss = f(sum);
     const ts = f(total);
     say(
@@ -586,6 +610,7 @@ function evaluateCumulative(
   if (sum >= total) e.status = 'achieved';
   else if (r === null) e.status = 'no_data';
   else e.status = statusFromRatio(r);
+  if (!explaining) return;
   const ns = e.neededPerYear === null ? '' : f(e.neededPerYear);
   const need = ns && `；余下每年需完成${ns}`;
   const needEn = ns && `; ${ns} a year needed`;
@@ -651,6 +676,7 @@ function evaluateGrowth(
     e.ratio = round(r);
     e.status = finished && r >= 1 ? 'achieved' : statusFromRatio(r);
   }
+  if (!explaining) return;
   const ns = e.neededPerYear === null ? '' : f(e.neededPerYear);
   const need = ns && `；余下年份需年均${ns}%`;
   const needEn = ns && `; ${ns}% a year needed from now`;
@@ -712,6 +738,7 @@ function evaluateHoldLevel(
   if (unitClash(e, indicator.target.value, obs)) return;
   if (meets(op, obs.num, bound)) {
     e.status = obs.year >= indicator.targetYear ? 'achieved' : 'on_track';
+    if (!explaining) return;
     say(
       e,
       `${obs.year}年实际值${f(obs.num)}，保持在${indicator.target.raw.replace(/^稳定在/, '')}`,
@@ -755,6 +782,7 @@ function evaluateAllCovered(
     return;
   }
   e.status = obs.num >= THRESHOLDS.coverageLagging ? 'lagging' : 'seriously_lagging';
+  if (!explaining) return;
   say(
     e,
     `${obs.year}年覆盖率${f(obs.num)}%，未做到应保尽保（应为100%）`,

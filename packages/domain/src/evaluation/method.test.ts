@@ -270,3 +270,55 @@ describe('flagging', () => {
     expect(expected.flagged).toBe(false);
   });
 });
+
+describe('explain: false', () => {
+  it('gives the same figures and status for every rule, with an empty reason', () => {
+    const cases: Array<[string, string, Array<[number, string]>]> = [
+      ['0.27', '2.5', [[2023, '1.2']]],
+      ['4.2', '3.8', [[2022, '3.7']]],
+      ['100', '100', [[2022, '93']]],
+      [
+        '',
+        '70',
+        [
+          [2021, '60'],
+          [2023, '64'],
+        ],
+      ],
+      ['1.91', '≥2.6', [[2023, '2.2']]],
+      ['3.8', '≤4', [[2022, '4.1']]],
+      ['800', '1000-3000', [[2022, '900']]],
+      [
+        '【0.88】',
+        '【0.5】',
+        [
+          [2021, '0.08'],
+          [2022, '0.09'],
+        ],
+      ],
+      [
+        '',
+        '4*',
+        [
+          [2021, '5.0'],
+          [2022, '3.0'],
+        ],
+      ],
+      ['85', '保持稳定', [[2023, '84']]],
+      ['98以上', '稳定在98以上', [[2023, '97.2']]],
+      ['', '应保尽保', [[2023, '92']]],
+      ['30', '——', [[2023, '31']]],
+      ['94', '97.5', []],
+    ];
+    for (const [b, t, points] of cases) {
+      const ind = indicator(b, t, 'binding');
+      const obs = points.map(([y, v]) => readObservation(y, v));
+      const full = evaluateIndicator(ind, obs, { year: 2023, period });
+      const bare = evaluateIndicator(ind, obs, { year: 2023, period, explain: false });
+      expect(full.reason.zh, t).not.toBe('');
+      expect(full.reason.en, t).not.toBe('');
+      expect(bare.reason).toEqual({ zh: '', en: '' });
+      expect({ ...bare, reason: full.reason }).toEqual(full);
+    }
+  });
+});

@@ -136,6 +136,7 @@ interface LoadFigures {
   loadSeconds: number;
   seconds: number;
   rowsPerSecond: number;
+  loadCpuSeconds: number;
   counts: Record<string, number>;
   /** Wall time of the whole command, start-up included. */
   wallSeconds: number;
@@ -369,17 +370,16 @@ async function measure(
 
 /** Values not entered yet in the benched province's county plans, for first saves. */
 async function freeKeys(url: string, cookie: string, want: number) {
-  const plans = await trpcGet<Array<{ id: string; regionCode: string }>>(
+  // Every demo region has one plan, demo-<code>-2021: the region list names them all.
+  const regions = await trpcGet<Array<{ code: string; name: string }>>(
     url,
     cookie,
-    'plans.list',
-    {
-      regionCode: undefined,
-    },
+    'regions.list',
+    {},
   );
-  const mine = plans.filter(
-    (p) => p.id.startsWith('demo-') && p.regionCode.startsWith(PROVINCE.slice(0, 2)),
-  );
+  const mine = regions
+    .filter((r) => r.name.startsWith('演示') && r.code.startsWith(PROVINCE.slice(0, 2)))
+    .map((r) => ({ id: `demo-${r.code}-2021` }));
   const keys: Array<{ planId: string; indicatorId: string; year: number }> = [];
   for (const plan of mine) {
     if (keys.length >= want) break;
@@ -559,6 +559,7 @@ export const scaleSuite: BenchSuite = {
         country_pg_total_s: round(country.seconds),
         country_pg_wall_s: round(country.wallSeconds),
         country_pg_rows_per_s: country.rowsPerSecond,
+        country_pg_loader_cpu_s: country.loadCpuSeconds,
         country_observations: country.counts.observations ?? 0,
         country_plans: country.counts.plans ?? 0,
       });
@@ -593,6 +594,7 @@ export const scaleSuite: BenchSuite = {
           pglite_rows: pglite.rows,
           pglite_load_s: round(pglite.loadSeconds),
           pglite_rows_per_s: pglite.rowsPerSecond,
+          pglite_loader_cpu_s: pglite.loadCpuSeconds,
         });
       } finally {
         rmSync(dir, { recursive: true, force: true });
