@@ -46,8 +46,13 @@ describe('level.path', () => {
     expect(e.ratio).toBeCloseTo(1.1488, 3);
     expect(e.status).toBe('on_track');
     expect(e.neededPerYear).toBeCloseTo(0.65, 4);
-    expect(e.reason.zh).toContain('2023年实际值1.2');
-    expect(e.reason.en).toContain('pace 1.15 of required');
+    // The sentence docs/method.md quotes.
+    expect(e.reason.zh).toBe(
+      '2023年实际值1.2，按期应达1.61；实际进度为要求进度的1.15倍；2025年达到2.5还需每年增加0.65',
+    );
+    expect(e.reason.en).toBe(
+      'observed 1.2 in 2023 against 1.61 expected; pace 1.15 of required; 0.65 a year needed to reach 2.5 by 2025',
+    );
   });
   it('decrease: 4.2 → 3.8, 4.1 observed in 2022', () => {
     const e = run(indicator('4.2', '3.8'), [[2022, '4.1']], 2022);
