@@ -35,10 +35,11 @@ export function drawLineChart(rd: ReportDocument, chart: IndicatorChart): void {
   const doc = rd.doc;
   rd.ensureSpace(LINE_CHART_HEIGHT + 10);
   const top = doc.y;
-  const unit = chart.unit ? `（${chart.unit}）` : '';
+  // Table names often carry their unit already: 每万人…次数(次).
+  const unit = chart.unit && !chart.title.includes(chart.unit) ? `（${chart.unit}）` : '';
   rd.text(`${chart.title}${unit} — ${chart.statusLabel}`, { size: 9.5, bold: true });
 
-  const plot = { x: PAGE.left + 44, y: doc.y + 6, w: CONTENT_WIDTH - 150, h: 120 };
+  const plot = { x: PAGE.left + 44, y: doc.y + 6, w: CONTENT_WIDTH - 180, h: 120 };
   const points = [...chart.path, ...chart.observed, ...(chart.expected ? [chart.expected] : [])];
   const years = points.map((p) => p.year);
   const values = points.map((p) => p.value);
@@ -120,7 +121,7 @@ export function drawLineChart(rd: ReportDocument, chart: IndicatorChart): void {
   const legend = (draw: () => void, label: string) => {
     draw();
     rd.setFont(7.5);
-    doc.fillColor(COLORS.text).text(rd.safe(label), lx + 22, ly - 4, { width: 80 });
+    doc.fillColor(COLORS.text).text(rd.safe(label), lx + 22, ly - 4, { width: 110 });
     ly += 22;
   };
   legend(() => {

@@ -134,27 +134,45 @@ export class ReportDocument {
     if (options.gap) this.doc.y += options.gap;
   }
 
-  heading(text: string, level: 1 | 2 | 3): void {
+  /**
+   * `keepWith`: the height of what must follow the heading on the same page (a table's header
+   * and first row, see tableStart); else a few lines' worth.
+   */
+  heading(text: string, level: 1 | 2 | 3, keepWith = 60): void {
     const size = level === 1 ? 15 : level === 2 ? 12.5 : 11;
-    // Keep a heading with at least a few lines of what follows it.
-    this.ensureSpace(size * 2 + 60);
+    this.ensureSpace(size * 2 + 12 + keepWith);
     this.doc.y += level === 1 ? 8 : 4;
     this.text(text, { size, bold: true, color: level === 1 ? COLORS.accent : COLORS.text });
     this.doc.y += level === 1 ? 6 : 3;
   }
 
-  table(columns: Column[], rows: TableRow[], options: { size?: number } = {}): void {
-    const size = options.size ?? 8;
+  private measure(columns: Column[], size: number) {
     const pad = 3;
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
-    const xs = widths.map((_, i) => PAGE.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const rowHeight = (cells: string[], bold: boolean) =>
       Math.max(
         ...cells.map((cell, i) => this.heightOf(cell, (widths[i] ?? 0) - 2 * pad, size, bold)),
       ) +
       2 * pad;
-    const maxRow = this.bottom - PAGE.top - 40;
+    return { pad, widths, rowHeight, maxRow: this.bottom - PAGE.top - 40 };
+  }
+
+  /** The height a table needs on its first page: its header and first row. */
+  tableStart(columns: Column[], rows: TableRow[], options: { size?: number } = {}): number {
+    const { rowHeight, maxRow } = this.measure(columns, options.size ?? 8);
+    const first = rows[0];
+    const header = rowHeight(
+      columns.map((c) => c.header),
+      true,
+    );
+    return header + (first ? Math.min(rowHeight(first.cells, first.bold ?? false), maxRow) : 0);
+  }
+
+  table(columns: Column[], rows: TableRow[], options: { size?: number } = {}): void {
+    const size = options.size ?? 8;
+    const { pad, widths, rowHeight, maxRow } = this.measure(columns, size);
+    const xs = widths.map((_, i) => PAGE.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
 
     const drawRow = (row: TableRow, height: number, header: boolean) => {
       const y = this.doc.y;

@@ -7,6 +7,7 @@ import { drawLineChart, drawStatusBars, STATUS_COLORS } from './charts.ts';
 import { loadFonts } from './fonts.ts';
 import {
   COLORS,
+  CONTENT_WIDTH,
   type Column,
   PAGE,
   type RenderedPdf,
@@ -168,7 +169,6 @@ function flaggedTable(rd: ReportDocument, rows: IndicatorRow[]): void {
 
 function fieldTables(rd: ReportDocument, fields: FieldSection[], midterm: boolean): void {
   fields.forEach((f, i) => {
-    rd.heading(`（${CN_NUMBERS[i] ?? i + 1}）${f.label}`, 3);
     const columns: Column[] = midterm
       ? [
           { header: '指标', width: 2.6 },
@@ -192,38 +192,37 @@ function fieldTables(rd: ReportDocument, fields: FieldSection[], midterm: boolea
           { header: '评价', width: 1, align: 'center' },
           { header: '说明', width: 3.2 },
         ];
-    rd.table(
-      columns,
-      f.rows.map((r) => {
-        const cells = midterm
-          ? [
-              r.name,
-              r.natureLabel,
-              r.baseline,
-              r.target,
-              r.observed,
-              r.expected,
-              r.ratio,
-              r.neededPerYear,
-              r.statusLabel,
-              r.reason,
-            ]
-          : [
-              r.name,
-              r.natureLabel,
-              r.baseline,
-              r.target,
-              r.observed,
-              r.expected,
-              r.statusLabel,
-              r.reason,
-            ];
-        const colors: (string | undefined)[] = cells.map(() => undefined);
-        colors[midterm ? 8 : 6] = statusColor(r.status);
-        return { cells, colors, ...(r.flagged ? { fill: COLORS.flag } : {}) };
-      }),
-      { size: 7.5 },
-    );
+    const rows = f.rows.map((r): TableRow => {
+      const cells = midterm
+        ? [
+            r.name,
+            r.natureLabel,
+            r.baseline,
+            r.target,
+            r.observed,
+            r.expected,
+            r.ratio,
+            r.neededPerYear,
+            r.statusLabel,
+            r.reason,
+          ]
+        : [
+            r.name,
+            r.natureLabel,
+            r.baseline,
+            r.target,
+            r.observed,
+            r.expected,
+            r.statusLabel,
+            r.reason,
+          ];
+      const colors: (string | undefined)[] = cells.map(() => undefined);
+      colors[midterm ? 8 : 6] = statusColor(r.status);
+      return { cells, colors, ...(r.flagged ? { fill: COLORS.flag } : {}) };
+    });
+    const options = { size: 7.5 };
+    rd.heading(`（${CN_NUMBERS[i] ?? i + 1}）${f.label}`, 3, rd.tableStart(columns, rows, options));
+    rd.table(columns, rows, options);
   });
 }
 
@@ -236,27 +235,26 @@ function projectsSection(rd: ReportDocument, p: ProjectSummary): void {
     `规划列出重点项目（任务）${p.total}项：${p.byStatus.map((s) => `${s.label}${s.count}项`).join('，')}。`,
     { gap: 4 },
   );
+  const columns: Column[] = [
+    { header: '项目', width: 1.6 },
+    { header: '内容', width: 4.6 },
+    { header: '量化内容', width: 1.8 },
+    { header: '状态', width: 0.9, align: 'center' },
+    { header: '进度', width: 0.7, align: 'right' },
+  ];
+  const options = { size: 7.5 };
   for (const box of p.boxes) {
-    rd.heading(box.box, 3);
-    rd.table(
-      [
-        { header: '项目', width: 1.6 },
-        { header: '内容', width: 4.6 },
-        { header: '量化内容', width: 1.8 },
-        { header: '状态', width: 0.9, align: 'center' },
-        { header: '进度', width: 0.7, align: 'right' },
+    const rows = box.rows.map((r) => ({
+      cells: [
+        r.name,
+        r.note ? `${r.text}\n（${r.note}）` : r.text,
+        r.quantities,
+        r.statusLabel,
+        r.progress,
       ],
-      box.rows.map((r) => ({
-        cells: [
-          r.name,
-          r.note ? `${r.text}\n（${r.note}）` : r.text,
-          r.quantities,
-          r.statusLabel,
-          r.progress,
-        ],
-      })),
-      { size: 7.5 },
-    );
+    }));
+    rd.heading(box.box, 3, rd.tableStart(columns, rows, options));
+    rd.table(columns, rows, options);
   }
 }
 
@@ -358,12 +356,6 @@ function renderMidterm(rd: ReportDocument, r: MidtermReport): void {
 function renderStandards(rd: ReportDocument, r: StandardsReport): void {
   const declared = r.declaredCount !== null ? `（规划载明共${r.declaredCount}项）` : '';
   cover(rd, r, [['服务项目', `${r.itemCount}项${declared}`]]);
-  rd.heading(`${section(0)}说明`, 1);
-  rd.text(
-    `本清单依据${r.plan.title}整理，列出${r.region.name}基本公共服务项目${r.itemCount}项${declared}，按领域列示服务对象、服务标准、支出责任、覆盖水平和牵头单位，内容以规划原文为准。`,
-    { gap: 6 },
-  );
-  rd.heading(`${section(1)}基本公共服务项目及标准`, 1);
   // Columns the plan fills in somewhere; a plan without 覆盖水平 gets no empty column for it.
   const all = r.fields.flatMap((f) => f.items);
   const optional = (
@@ -376,22 +368,32 @@ function renderStandards(rd: ReportDocument, r: StandardsReport): void {
       ['leadDepartment', '牵头单位', 1.3],
     ] as const
   ).filter(([key]) => all.some((i) => i[key] !== ''));
+  const listed = optional.map(([, header]) => header).join('、');
+  // The name takes the room of the columns this plan does not fill.
+  const nameWidth = Math.max(1.8, 6 - optional.reduce((a, [, , w]) => a + w, 0));
+  rd.heading(`${section(0)}说明`, 1);
+  rd.text(
+    `本清单依据${r.plan.title}整理，列出${r.region.name}基本公共服务项目${r.itemCount}项${declared}，按领域列示${listed ? `各项目的${listed}` : '各服务项目'}，内容以规划原文为准。`,
+    { gap: 6 },
+  );
+  rd.heading(`${section(1)}基本公共服务项目及标准`, 1);
   r.fields.forEach((f, n) => {
     const count = f.declaredCount !== null ? `（共${f.declaredCount}项）` : '';
-    rd.heading(`（${CN_NUMBERS[n] ?? n + 1}）${f.label}${count}`, 2);
+    const columns: Column[] = [
+      { header: '序号', width: 0.6, align: 'center' },
+      { header: '服务项目', width: nameWidth },
+      ...optional.map(([, header, width]) => ({ header, width })),
+    ];
+    const rows = f.items.map((i) => ({
+      cells: [String(i.number), i.name, ...optional.map(([key]) => i[key] || '—')],
+    }));
+    const options = { size: 7.5 };
+    const intro = f.contentAndGoal ? rd.heightOf(f.contentAndGoal, CONTENT_WIDTH, 9.5) + 6 : 0;
+    const table = rows.length ? rd.tableStart(columns, rows, options) : 0;
+    rd.heading(`（${CN_NUMBERS[n] ?? n + 1}）${f.label}${count}`, 2, intro + table);
     if (f.contentAndGoal) rd.text(f.contentAndGoal, { size: 9.5, gap: 4 });
-    if (f.items.length === 0) return;
-    rd.table(
-      [
-        { header: '序号', width: 0.6, align: 'center' },
-        { header: '服务项目', width: 1.8 },
-        ...optional.map(([, header, width]) => ({ header, width })),
-      ],
-      f.items.map((i) => ({
-        cells: [String(i.number), i.name, ...optional.map(([key]) => i[key] || '—')],
-      })),
-      { size: 7.5 },
-    );
+    if (rows.length === 0) return;
+    rd.table(columns, rows, options);
   });
 }
 
