@@ -220,7 +220,7 @@ export function evaluateIndicator(
       evaluateRange(e, indicator, observations, obs, options, target.min.value, target.max.value);
       break;
     case 'cumulative':
-      evaluateCumulative(e, observations, options, target);
+      evaluateCumulative(e, indicator, observations, options, target);
       break;
     case 'growth':
       evaluateGrowth(e, observations, options, target.num.value);
@@ -260,8 +260,9 @@ function noData(e: IndicatorEvaluation): void {
 }
 
 /** Observed value and target in different units (万人 against 人): nothing can be compared. */
-function unitClash(e: IndicatorEvaluation, target: Value, obs: ObservedValue): boolean {
-  const tu = unitOf(target);
+function unitClash(e: IndicatorEvaluation, indicator: Indicator, obs: ObservedValue): boolean {
+  // The cell's own unit first, else the indicator's (a table that puts % in the name only).
+  const tu = unitOf(indicator.target.value) ?? (indicator.unit ? normUnit(indicator.unit) : null);
   const ou = unitOf(obs.value);
   if (tu === null || ou === null || tu === ou) return false;
   e.status = 'not_assessable';
@@ -291,7 +292,7 @@ function evaluateLevel(
       noData(e);
       return;
     }
-    if (unitClash(e, indicator.target.value, obs)) return;
+    if (unitClash(e, indicator, obs)) return;
     const first = earliestUpTo(series, options.year);
     if (obs.num === t) {
       e.status = 'achieved';
@@ -332,7 +333,7 @@ function evaluateLevel(
     noData(e);
     return;
   }
-  if (unitClash(e, indicator.target.value, obs)) return;
+  if (unitClash(e, indicator, obs)) return;
   const x = obs.num;
   const elapsed = obs.year - y0;
   const r = paceRatio(b, x, t, elapsed, span, direction);
@@ -410,7 +411,7 @@ function holdBand(
     noData(e);
     return;
   }
-  if (unitClash(e, indicator.target.value, obs)) return;
+  if (unitClash(e, indicator, obs)) return;
   const x = obs.num;
   const dev = level === 0 ? Math.abs(x) : Math.abs(x - level) / Math.abs(level);
   const held = dev <= THRESHOLDS.holdBand;
@@ -470,7 +471,7 @@ function evaluateBound(
     noData(e);
     return;
   }
-  if (unitClash(e, indicator.target.value, obs)) return;
+  if (unitClash(e, indicator, obs)) return;
   const x = obs.num;
   if (meets(op, x, bound)) {
     e.status = 'achieved';
@@ -532,7 +533,7 @@ function evaluateRange(
   e.rule = 'range.band';
   const b = e.baseline;
   if (obs && obs.num !== null && obs.num >= min && obs.num <= max) {
-    if (unitClash(e, indicator.target.value, obs)) return;
+    if (unitClash(e, indicator, obs)) return;
     e.direction = b === null || (b >= min && b <= max) ? 'hold' : b < min ? 'increase' : 'decrease';
     e.target = b !== null && b > max ? max : min;
     e.expected = e.target;
@@ -553,6 +554,7 @@ function evaluateRange(
 
 function evaluateCumulative(
   e: IndicatorEvaluation,
+  indicator: Indicator,
   series: readonly ObservedValue[],
   options: EvaluateOptions,
   target: Extract<Value, { kind: 'cumulative' }>,
@@ -587,7 +589,7 @@ function evaluateCumulative(
     noData(e);
     return;
   }
-  if (unitClash(e, target, last)) return;
+  if (unitClash(e, indicator, last)) return;
   e.observed = { year: last.year, value: round(sum), raw: last.raw };
   const counted = explaining ? `（计入${years}/${k}年）` : '';
   const countedEn = explaining ? ` (${years} of ${k} years reported)` : '';
@@ -735,7 +737,7 @@ function evaluateHoldLevel(
     noData(e);
     return;
   }
-  if (unitClash(e, indicator.target.value, obs)) return;
+  if (unitClash(e, indicator, obs)) return;
   if (meets(op, obs.num, bound)) {
     e.status = obs.year >= indicator.targetYear ? 'achieved' : 'on_track';
     if (!explaining) return;

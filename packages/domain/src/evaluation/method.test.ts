@@ -98,6 +98,11 @@ describe('level.path', () => {
   it('a unit that differs from the target is not assessable', () => {
     const e = run(indicator('2.7', '3万人'), [[2022, '28000人']]);
     expect(e.status).toBe('not_assessable');
+    // The indicator's unit stands in where the cell has none.
+    const byName = IndicatorSchema.parse({ ...indicator('2.7', '3'), unit: '万人' });
+    expect(run(byName, [[2022, '28000人']]).status).toBe('not_assessable');
+    expect(run(byName, [[2022, '2.9万人']]).status).not.toBe('not_assessable');
+    expect(run(byName, [[2022, '2.9']]).status).not.toBe('not_assessable');
   });
 });
 
