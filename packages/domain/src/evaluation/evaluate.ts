@@ -303,7 +303,7 @@ function evaluateLevel(
       );
       return;
     }
-    if (!first || first.year === obs.year || first.num === null || first.num === t) {
+    if (!first || first.year === obs.year || first.num === null) {
       e.status = 'not_assessable';
       say(
         e,

@@ -134,6 +134,12 @@ describe('level.no_baseline', () => {
   it('a single observation: not assessable, unless it equals the target', () => {
     expect(run(indicator('', '70'), [[2023, '64']]).status).toBe('not_assessable');
     expect(run(indicator('', '70'), [[2023, '70']]).status).toBe('achieved');
+    // Started at the target: the level is to be held.
+    const held = run(indicator('', '70'), [
+      [2021, '70'],
+      [2023, '60'],
+    ]);
+    expect([held.rule, held.status]).toEqual(['level.hold', 'seriously_lagging']);
   });
 });
 
