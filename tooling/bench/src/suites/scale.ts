@@ -23,6 +23,8 @@ const SECONDS = Number(process.env.BENCH_SCALE_SECONDS || 10);
 const SAVES = Number(process.env.BENCH_SCALE_SAVES || 2000);
 /** `country` (the issue's figure), `province`, or `skip`: PGlite is much the slowest part. */
 const PGLITE_SCALE = process.env.BENCH_SCALE_PGLITE || 'country';
+/** `skip` leaves out the PostgreSQL load and the API measurements (to rerun PGlite alone). */
+const POSTGRES = process.env.BENCH_SCALE_POSTGRES || 'run';
 const SEED = 1;
 /** The benched province and one of its counties: the same rows at both scales. */
 const PROVINCE = '130000';
@@ -340,6 +342,35 @@ function cannon(options: Record<string, unknown>): Promise<AutocannonResult> {
   });
 }
 
+/**
+ * Waits until the API process stops burning CPU: requests autocannon gave up on are still
+ * being answered, and would otherwise be billed to the next measurement.
+ */
+async function waitIdle(pid: number | undefined, limitMs = 180_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  let last = cpuMs(pid);
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuMs(pid);
+    if (!(now - last > 25)) return;
+    last = now;
+  }
+}
+
+/** The median of a few requests one at a time: the latency of an unloaded server. */
+async function idleLatency(url: string, path: string, cookie: string, n = 7): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    const res = await fetch(new URL(path.slice(1), url), { headers: { cookie } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round((times[Math.floor(n / 2)] ?? Number.NaN) * 10) / 10;
+}
+
 interface Target {
   url: string;
   pid: number | undefined;
@@ -352,10 +383,12 @@ async function measure(
   warm = true,
 ): Promise<Measured> {
   if (warm) await cannon({ url: target.url, ...options, duration: 2, amount: undefined });
+  await waitIdle(target.pid);
   const api = cpuMs(target.pid);
   const db = databaseCpuMs(target.database);
   const r = await cannon({ url: target.url, ...options });
   const requests = r['2xx'] + r.non2xx;
+  await waitIdle(target.pid);
   const per = (ms: number) => Math.round((ms / Math.max(1, requests)) * 100) / 100;
   return {
     p50: r.latency.p50,
@@ -452,18 +485,29 @@ async function benchApi(database: string, label: string, figures: Record<string,
   try {
     const cookie = await signIn(server.url);
     const headers = { cookie, 'content-type': 'application/json' };
+    const countyPath = queryPath('indicators.list', { planId: COUNTY_PLAN });
+    const listPath = queryPath('plans.list', {});
+    const countyIdle = await idleLatency(server.url, countyPath, cookie);
+    const listIdle = await idleLatency(server.url, listPath, cookie, 3);
+    log(`${label} one at a time: county page ${countyIdle} ms, province plan list ${listIdle} ms`);
     const county = await measure(target, {
       duration: SECONDS,
       headers,
-      requests: [{ method: 'GET', path: queryPath('indicators.list', { planId: COUNTY_PLAN }) }],
+      requests: [{ method: 'GET', path: countyPath }],
     });
     log(`${label} county page: p50 ${county.p50} ms, p99 ${county.p99} ms, ${county.rps} req/s`);
     // No procedure summarises a province: plans.list is what a province user's overview reads.
-    const province = await measure(target, {
-      duration: SECONDS,
-      headers,
-      requests: [{ method: 'GET', path: queryPath('plans.list', {}) }],
-    });
+    // It costs seconds at country scale, so it is bounded by count: two rounds of 32.
+    const province = await measure(
+      target,
+      {
+        amount: CONNECTIONS * 2,
+        timeout: 300,
+        headers,
+        requests: [{ method: 'GET', path: listPath }],
+      },
+      false,
+    );
     log(
       `${label} province plan list: p50 ${province.p50} ms, p99 ${province.p99} ms, ${province.rps} req/s`,
     );
@@ -495,6 +539,8 @@ async function benchApi(database: string, label: string, figures: Record<string,
     const sql = pgbench(databaseUrl(database), SUMMARY_SQL);
     const p = `${label}_`;
     Object.assign(figures, {
+      [`${p}county_single_ms`]: countyIdle,
+      [`${p}province_list_single_ms`]: listIdle,
       [`${p}county_p50_ms`]: county.p50,
       [`${p}county_p99_ms`]: county.p99,
       [`${p}county_rps`]: county.rps,
@@ -539,50 +585,7 @@ export const scaleSuite: BenchSuite = {
     const figures: Record<string, number | string> = {
       load_average_at_start: loadavg()[0]?.toFixed(2) ?? 'n/a',
     };
-    const unavailable = ensurePostgres();
-    if (unavailable) return { ...figures, postgres: `unavailable: ${unavailable}` };
-
-    const tag = `${process.pid}_${randomBytes(3).toString('hex')}`;
-    const provinceDb = `minsheng_bench_province_${tag}`;
-    const countryDb = `minsheng_bench_country_${tag}`;
-    try {
-      log('loading the province set into PostgreSQL');
-      const province = await runLoad('province', { databaseUrl: createDatabase(provinceDb) });
-      log('loading the country set into PostgreSQL');
-      const country = await runLoad('country', { databaseUrl: createDatabase(countryDb) });
-      Object.assign(figures, {
-        province_pg_rows: province.rows,
-        province_pg_load_s: round(province.loadSeconds),
-        province_pg_rows_per_s: province.rowsPerSecond,
-        country_pg_rows: country.rows,
-        country_pg_load_s: round(country.loadSeconds),
-        country_pg_total_s: round(country.seconds),
-        country_pg_wall_s: round(country.wallSeconds),
-        country_pg_rows_per_s: country.rowsPerSecond,
-        country_pg_loader_cpu_s: country.loadCpuSeconds,
-        country_observations: country.counts.observations ?? 0,
-        country_plans: country.counts.plans ?? 0,
-      });
-      const size = psql(adminUrl, `select pg_database_size('${countryDb}') / 1048576`);
-      if (size.ok) figures.country_pg_size_mib = Number(size.out);
-
-      log('API at province scale');
-      await benchApi(provinceDb, 'province', figures);
-      log('API at country scale');
-      await benchApi(databaseUrl(countryDb), 'country', figures);
-      for (const key of [
-        'county_p50_ms',
-        'county_p99_ms',
-        'province_list_p99_ms',
-        'save_p99_ms',
-        'summary_sql_avg_ms',
-      ]) {
-        figures[`growth_${key}`] = ratio(figures, key);
-      }
-    } finally {
-      dropDatabase(provinceDb);
-      dropDatabase(countryDb);
-    }
+    if (POSTGRES !== 'skip') await benchPostgres(figures);
 
     if (PGLITE_SCALE !== 'skip') {
       const dir = mkdtempSync(path.join(tmpdir(), 'minsheng-pglite-'));
@@ -604,6 +607,58 @@ export const scaleSuite: BenchSuite = {
     return figures;
   },
 };
+
+async function benchPostgres(figures: Record<string, number | string>): Promise<void> {
+  const unavailable = ensurePostgres();
+  if (unavailable) {
+    figures.postgres = `unavailable: ${unavailable}`;
+    return;
+  }
+
+  const tag = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  const provinceDb = `minsheng_bench_province_${tag}`;
+  const countryDb = `minsheng_bench_country_${tag}`;
+  try {
+    log('loading the province set into PostgreSQL');
+    const province = await runLoad('province', { databaseUrl: createDatabase(provinceDb) });
+    log('loading the country set into PostgreSQL');
+    const country = await runLoad('country', { databaseUrl: createDatabase(countryDb) });
+    Object.assign(figures, {
+      province_pg_rows: province.rows,
+      province_pg_load_s: round(province.loadSeconds),
+      province_pg_rows_per_s: province.rowsPerSecond,
+      country_pg_rows: country.rows,
+      country_pg_load_s: round(country.loadSeconds),
+      country_pg_total_s: round(country.seconds),
+      country_pg_wall_s: round(country.wallSeconds),
+      country_pg_rows_per_s: country.rowsPerSecond,
+      country_pg_loader_cpu_s: country.loadCpuSeconds,
+      country_observations: country.counts.observations ?? 0,
+      country_plans: country.counts.plans ?? 0,
+    });
+    const size = psql(adminUrl, `select pg_database_size('${countryDb}') / 1048576`);
+    if (size.ok) figures.country_pg_size_mib = Number(size.out);
+
+    log('API at province scale');
+    await benchApi(provinceDb, 'province', figures);
+    log('API at country scale');
+    await benchApi(databaseUrl(countryDb), 'country', figures);
+    for (const key of [
+      'county_single_ms',
+      'province_list_single_ms',
+      'county_p50_ms',
+      'county_p99_ms',
+      'province_list_p99_ms',
+      'save_p99_ms',
+      'summary_sql_avg_ms',
+    ]) {
+      figures[`growth_${key}`] = ratio(figures, key);
+    }
+  } finally {
+    dropDatabase(provinceDb);
+    dropDatabase(countryDb);
+  }
+}
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
