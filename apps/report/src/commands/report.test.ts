@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -115,4 +115,99 @@ describe('minsheng report', () => {
     },
     300_000,
   );
+});
+
+describe('minsheng report --api', () => {
+  const API_DIR = path.resolve(path.dirname(BIN), '../../api');
+  const serverData = path.join(work, 'server-data');
+  const password = 'report-test-password-1';
+  let server: ChildProcess | null = null;
+
+  afterAll(async () => {
+    if (!server) return;
+    const exited = new Promise((resolve) => server?.on('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  });
+
+  it('reads through a running server with a session token', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      MINSHENG_DATA_DIR: serverData,
+      MINSHENG_ADMIN_PASSWORD: password,
+    };
+    delete env.DATABASE_URL;
+    // The server as `pnpm start` runs it (apps/api), in a process of its own.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: API_DIR,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server = child;
+    let out = '';
+    child.stdout?.on('data', (c) => {
+      out += c;
+    });
+    child.stderr?.on('data', (c) => {
+      out += c;
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const m = /running at (http:\/\/\S+)/.exec(out);
+        if (m?.[1]) {
+          clearInterval(timer);
+          resolve(m[1]);
+        }
+      }, 100);
+      child.on('exit', (code) => {
+        clearInterval(timer);
+        reject(new Error(`the server exited (${code}):\n${out}`));
+      });
+    });
+    const signIn = await fetch(`${url}trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    const token = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1));
+    expect(token).not.toBe('');
+
+    const file = path.join(work, 'remote.pdf');
+    const r = run([
+      'report',
+      'standards',
+      '--region',
+      '510824',
+      '--api',
+      `${url}trpc`,
+      '--token',
+      token,
+      '-o',
+      file,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const text = pdfText(file);
+    expect(text).toContain('苍溪县基本公共服务项目及标准清单');
+    for (const s of findRegionPackage('510824')?.plans[0]?.services ?? []) {
+      expect(text).toContain(s.name.replace(/\s+/g, ''));
+    }
+
+    const refused = run([
+      'report',
+      'standards',
+      '--region',
+      '510824',
+      '--api',
+      `${url}trpc`,
+      '--token',
+      'nope',
+    ]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/refused: sign in first/);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+  }, 300_000);
 });

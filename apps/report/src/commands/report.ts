@@ -188,6 +188,23 @@ async function batch(kind: ReportKind, opts: ReportOptions & { under: string }):
   if (failures.length > 0) process.exitCode = 1;
 }
 
+/**
+ * The router's refusals (not signed in, not allowed, bad input) and an unreachable server are
+ * the user's to act on: one line, not an internal error.
+ */
+function refusal(error: unknown, opts: ReportOptions): unknown {
+  if (!(error instanceof Error) || error instanceof CliError) return error;
+  const name = error.constructor.name;
+  if (name === 'TRPCClientError' || name === 'TRPCError') {
+    const where = opts.api ? `the server at ${opts.api}` : 'the router';
+    return new CliError(`${where} refused: ${error.message}`);
+  }
+  if (opts.api && /fetch failed|ECONNREFUSED/.test(error.message)) {
+    return new CliError(`cannot reach ${opts.api}: ${error.message}`);
+  }
+  return error;
+}
+
 const KINDS: { kind: ReportKind; description: string; year: boolean }[] = [
   { kind: 'monitoring', description: 'the annual monitoring report (年度监测报告)', year: true },
   { kind: 'midterm', description: 'the mid-term evaluation (中期评估)', year: true },
@@ -228,8 +245,12 @@ export function registerReportCommands(program: Command): void {
       .option('--jobs <n>', 'with --under: worker threads (default: one per core)')
       .action(async (opts: ReportOptions) => {
         if (opts.region && opts.under) throw new CliError('give --region or --under, not both');
-        if (opts.under) return batch(k.kind, { ...opts, under: opts.under });
-        if (opts.region) return single(k.kind, { ...opts, region: opts.region });
+        try {
+          if (opts.under) return await batch(k.kind, { ...opts, under: opts.under });
+          if (opts.region) return await single(k.kind, { ...opts, region: opts.region });
+        } catch (error) {
+          throw refusal(error, opts);
+        }
         throw new CliError(`report ${k.kind} needs --region <code> (or --under <code>)`);
       });
   }
