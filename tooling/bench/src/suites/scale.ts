@@ -642,7 +642,7 @@ async function benchPostgres(figures: Record<string, number | string>): Promise<
     log('API at province scale');
     await benchApi(provinceDb, 'province', figures);
     log('API at country scale');
-    await benchApi(databaseUrl(countryDb), 'country', figures);
+    await benchApi(countryDb, 'country', figures);
     for (const key of [
       'county_single_ms',
       'province_list_single_ms',
