@@ -1,29 +1,8 @@
 import { z } from 'zod';
-import { ObservationYearSchema } from '../model/observation.ts';
-import { GrammarError, MAX_CELL_LENGTH } from '../value/grammar.ts';
-import { readObservation } from './observations.ts';
+import { ObservationYearSchema, ObservedValueTextSchema } from '../model/observation.ts';
 
-/**
- * An observed value as the evaluation reads it: the value grammar, plus the explicit answers
- * 是 / 否 a qualitative target (应保尽保) may be given.
- */
-export const ObservedTextSchema = z
-  .string()
-  .max(MAX_CELL_LENGTH, `a value is at most ${MAX_CELL_LENGTH} characters`)
-  .superRefine((raw, ctx) => {
-    try {
-      const read = readObservation(2000, raw);
-      if (read.value?.kind === 'none') {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${raw}" is empty: an observation needs a value`,
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof GrammarError)) throw error;
-      ctx.addIssue({ code: 'custom', message: error.message });
-    }
-  });
+/** An observed value as the evaluation reads it: the one schema the API and files share too. */
+export const ObservedTextSchema = ObservedValueTextSchema;
 
 /**
  * An observation as a file or a script gives it to the evaluation: the indicator's id in its

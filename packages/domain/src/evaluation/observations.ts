@@ -1,4 +1,4 @@
-import type { ObservedPoint } from '../model/observation.ts';
+import { answerOf, type ObservedPoint } from '../model/observation.ts';
 import { numericValue, safeParseValue } from '../value/grammar.ts';
 import type { Value } from '../value/value.ts';
 
@@ -17,15 +17,11 @@ export interface ObservedValue {
   readonly answer: boolean | null;
 }
 
-const YES = new Set(['是', '已实现', '实现', 'yes', 'true']);
-const NO = new Set(['否', '未实现', 'no', 'false']);
-
 /** Reads one observed text; throws the grammar's error for text it cannot read. */
 export function readObservation(year: number, raw: string): ObservedValue {
   const text = raw.trim();
-  const lower = text.toLowerCase();
-  if (YES.has(lower)) return { year, raw: text, value: null, num: null, answer: true };
-  if (NO.has(lower)) return { year, raw: text, value: null, num: null, answer: false };
+  const said = answerOf(text);
+  if (said !== null) return { year, raw: text, value: null, num: null, answer: said };
   const parsed = safeParseValue(text);
   if (!parsed.ok) throw parsed.error;
   const value = parsed.value;

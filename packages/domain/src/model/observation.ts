@@ -11,11 +11,29 @@ export const OBSERVATION_STATE_LABELS: Record<ObservationState, string> = {
   returned: '已退回',
 };
 
-/** An observed value as a person types it: read by the same grammar as the plan's cells. */
+const YES = new Set(['是', '已实现', '实现', 'yes', 'true']);
+const NO = new Set(['否', '未实现', 'no', 'false']);
+
+/**
+ * An explicit answer for a qualitative target (应保尽保 met or not): true for 是, false for 否,
+ * null for anything else.
+ */
+export function answerOf(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return null;
+}
+
+/**
+ * An observed value as a person types it: read by the same grammar as the plan's cells, or an
+ * explicit answer (是 / 否) for a qualitative target.
+ */
 export const ObservedValueTextSchema = z
   .string()
   .max(MAX_CELL_LENGTH, `a value is at most ${MAX_CELL_LENGTH} characters`)
   .superRefine((raw, ctx) => {
+    if (answerOf(raw) !== null) return;
     const parsed = safeParseValue(raw);
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: parsed.error.message });

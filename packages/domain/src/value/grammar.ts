@@ -78,6 +78,9 @@ const SYMBOL_OPS: Record<(typeof BOUND_SYMBOLS)[number], BoundOp> = {
   '＜': 'lt',
 };
 
+// Two-character symbols first, so ">=" is not read as ">" followed by "=".
+const SYMBOLS_LONGEST_FIRST = [...BOUND_SYMBOLS].sort((a, b) => b.length - a.length);
+
 /** A cursor over one cell's text. */
 class Reader {
   pos = 0;
@@ -163,9 +166,7 @@ function parseLevel(r: Reader): Level {
       return withUnit({ kind: 'bound', op, num, style }, r.unit());
     }
   }
-  // Two-character symbols first, so ">=" is not read as ">" followed by "=".
-  const symbols = [...BOUND_SYMBOLS].sort((a, b) => b.length - a.length);
-  for (const symbol of symbols) {
+  for (const symbol of SYMBOLS_LONGEST_FIRST) {
     if (r.eat(symbol)) {
       const num = r.num();
       return withUnit(
