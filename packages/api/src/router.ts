@@ -1,5 +1,6 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
+import { evaluationRouter } from './routers/evaluation.ts';
 import { indicatorsRouter } from './routers/indicators.ts';
 import { observationsRouter } from './routers/observations.ts';
 import { plansRouter } from './routers/plans.ts';
@@ -9,7 +10,6 @@ import { standardsRouter } from './routers/standards.ts';
 import { usersRouter } from './routers/users.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
-// Evaluation and alignment procedures join here once the domain's evaluation functions exist.
 export const appRouter = router({
   auth: authRouter,
   regions: regionsRouter,
@@ -20,6 +20,7 @@ export const appRouter = router({
   projects: projectsRouter,
   audit: auditRouter,
   users: usersRouter,
+  evaluation: evaluationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,156 @@
+import {
+  alignPlans,
+  ancestorCodes,
+  checkPlan,
+  evaluatePlan,
+  isWithin,
+  ObservationYearSchema,
+  type PlanSummary,
+  summarizePlan,
+} from '@minsheng/domain';
+import { z } from 'zod';
+import { assertCan } from '../access.ts';
+import { approvedPoints, indicatorPlan, loadDomainPlan } from '../domain-plan.ts';
+import { badInput } from '../errors.ts';
+import { planFor } from '../plan-access.ts';
+import { authedProcedure, router } from '../trpc.ts';
+
+const PlanId = z.string().min(1).max(100);
+const RegionCode = z.string().regex(/^\d{6}$/, 'a six-digit region code');
+
+/**
+ * The domain's evaluation, alignment and checks on the stored plans and approved values: the
+ * console, the reports and any other client show the same verdicts because they come from here.
+ */
+export const evaluationRouter = router({
+  /** Every indicator of a plan in a year, with its status and the figures behind it. */
+  plan: authedProcedure
+    .input(z.object({ planId: PlanId, year: ObservationYearSchema }))
+    .query(async ({ ctx, input }) => {
+      const row = await planFor(ctx, ctx.user, input.planId, 'read');
+      if (input.year < row.period_start - 1 || input.year > row.period_end) {
+        throw badInput(
+          'year',
+          input.year,
+          `is outside plan ${row.id}'s period ${row.period_start}–${row.period_end}`,
+        );
+      }
+      const [indicators, points] = await Promise.all([
+        ctx.db
+          .selectFrom('indicators')
+          .selectAll()
+          .where('plan_id', '=', row.id)
+          .where('in_package', '=', true)
+          .orderBy('position')
+          .execute(),
+        approvedPoints(ctx.db, [row.id], input.year),
+      ]);
+      const plan = indicatorPlan(row, indicators);
+      const evaluations = evaluatePlan(plan, points.get(row.id) ?? [], input.year);
+      return {
+        planId: row.id,
+        year: input.year,
+        evaluations,
+        summary: summarizePlan(plan, evaluations),
+      };
+    }),
+
+  /**
+   * A region and everything below it in one year: each plan's status counts, and the totals.
+   * Three queries whatever the number of regions: plans, their indicators, their approved values.
+   */
+  region: authedProcedure
+    .input(z.object({ regionCode: RegionCode, year: ObservationYearSchema }))
+    .query(async ({ ctx, input }) => {
+      await assertCan(ctx, ctx.user, 'read', input.regionCode);
+      const regions = await ctx.regions();
+      const names = new Map(regions.map((r) => [r.code, r.name]));
+      const below = regions
+        .filter((r) => isWithin(r.code, input.regionCode, regions))
+        .map((r) => r.code);
+      const plans = await ctx.db
+        .selectFrom('plans')
+        .selectAll()
+        .where('region_code', 'in', below)
+        .where('in_package', '=', true)
+        .where('period_start', '<=', input.year)
+        .where('period_end', '>=', input.year)
+        .orderBy('position')
+        .execute();
+      const ids = plans.map((p) => p.id);
+      const [indicators, points] = await Promise.all([
+        ids.length
+          ? ctx.db
+              .selectFrom('indicators')
+              .selectAll()
+              .where('plan_id', 'in', ids)
+              .where('in_package', '=', true)
+              .orderBy('plan_id')
+              .orderBy('position')
+              .execute()
+          : Promise.resolve([]),
+        approvedPoints(ctx.db, ids, input.year),
+      ]);
+      // Map.groupBy is Node 21+; the server runs on Node 20.
+      const byPlan = new Map<string, typeof indicators>();
+      for (const i of indicators) {
+        const list = byPlan.get(i.plan_id);
+        if (list) list.push(i);
+        else byPlan.set(i.plan_id, [i]);
+      }
+      const totals: Record<string, number> = {};
+      const rows = plans.map((p) => {
+        const plan = indicatorPlan(p, byPlan.get(p.id) ?? []);
+        const summary: PlanSummary = summarizePlan(
+          plan,
+          evaluatePlan(plan, points.get(p.id) ?? [], input.year),
+        );
+        for (const [status, n] of Object.entries(summary.byStatus))
+          totals[status] = (totals[status] ?? 0) + n;
+        return {
+          regionCode: p.region_code,
+          regionName: names.get(p.region_code) ?? p.region_code,
+          planId: p.id,
+          title: p.title,
+          indicators: plan.indicators.length,
+          byStatus: summary.byStatus,
+          flagged: summary.flagged.length,
+        };
+      });
+      return { regionCode: input.regionCode, year: input.year, plans: rows, totals };
+    }),
+
+  /** The plan's own consistency: declared counts, two targets for one indicator, and so on. */
+  checks: authedProcedure.input(z.object({ planId: PlanId })).query(async ({ ctx, input }) => {
+    const row = await planFor(ctx, ctx.user, input.planId, 'read');
+    return checkPlan(await loadDomainPlan(ctx.db, row));
+  }),
+
+  /** The plan set against the nearest plan above it; null when no region above has one. */
+  alignment: authedProcedure.input(z.object({ planId: PlanId })).query(async ({ ctx, input }) => {
+    const row = await planFor(ctx, ctx.user, input.planId, 'read');
+    const regions = await ctx.regions();
+    for (const code of ancestorCodes(row.region_code, regions)) {
+      const candidates = await ctx.db
+        .selectFrom('plans')
+        .selectAll()
+        .where('region_code', '=', code)
+        .where('in_package', '=', true)
+        .where('period_start', '<=', row.period_end)
+        .where('period_end', '>=', row.period_start)
+        .orderBy('position')
+        .execute();
+      const upper = candidates.find((p) => p.kind === 'five_year') ?? candidates[0];
+      if (!upper) continue;
+      const [lower, above] = await Promise.all([
+        loadDomainPlan(ctx.db, row),
+        loadDomainPlan(ctx.db, upper),
+      ]);
+      return {
+        upper: { planId: upper.id, regionCode: upper.region_code, title: upper.title },
+        alignment: alignPlans(lower, above),
+      };
+    }
+    return null;
+  }),
+});
