@@ -113,9 +113,22 @@ export class ReportDocument {
     if (this.doc.y + height > this.bottom) this.newPage();
   }
 
+  private readonly lineHeights = new Map<string, number>();
+
   heightOf(text: string, width: number, size: number, bold = false): number {
     this.setFont(size, bold);
-    return this.doc.heightOfString(this.safe(text, bold), { width, lineGap: 1 });
+    const safe = this.safe(text, bold);
+    // Most cells are one line: measuring their width is far cheaper than wrapping them.
+    if (!safe.includes('\n') && this.doc.widthOfString(safe) <= width) {
+      const key = `${size}/${bold}`;
+      let h = this.lineHeights.get(key);
+      if (h === undefined) {
+        h = this.doc.heightOfString('国', { width: 1000, lineGap: 1 });
+        this.lineHeights.set(key, h);
+      }
+      return h;
+    }
+    return this.doc.heightOfString(safe, { width, lineGap: 1 });
   }
 
   text(text: string, options: TextOptions = {}): void {
