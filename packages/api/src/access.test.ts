@@ -92,6 +92,14 @@ const CASES: Case[] = [
         expectedVersion: await s.projectVersion(t),
       }),
   ],
+  ['evaluation.plan', 'read', (c, t) => c.evaluation.plan({ planId: t.planId, year: 2023 })],
+  [
+    'evaluation.region',
+    'read',
+    (c, t) => c.evaluation.region({ regionCode: t.regionCode, year: 2023 }),
+  ],
+  ['evaluation.checks', 'read', (c, t) => c.evaluation.checks({ planId: t.planId })],
+  ['evaluation.alignment', 'read', (c, t) => c.evaluation.alignment({ planId: t.planId })],
   ['audit.list', 'readAudit', (c, t) => c.audit.list({ regionCode: t.regionCode })],
   ['users.list', 'manageUsers', (c, t) => c.users.list({ regionCode: t.regionCode })],
   [

@@ -1,13 +1,5 @@
 import type { IndicatorRow, ObservationRow, RegionRow, UserRow } from '@minsheng/db';
-import {
-  type Observation,
-  ObservationStateSchema,
-  type Region,
-  RegionLevelSchema,
-  RoleSchema,
-  type User,
-  type Value,
-} from '@minsheng/domain';
+import type { Observation, Region, User } from '@minsheng/domain';
 
 // Rows to domain objects. The database only holds what the domain schemas accepted on the way
 // in, so these read rather than re-validate.
@@ -20,7 +12,7 @@ export function toRegion(row: RegionRow): Region {
   return {
     code: row.code,
     name: row.name,
-    level: RegionLevelSchema.parse(row.level),
+    level: row.level,
     parentCode: row.parent_code,
   };
 }
@@ -30,7 +22,7 @@ export function toUser(row: UserRow): User {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: RoleSchema.parse(row.role),
+    role: row.role,
     regionCode: row.region_code,
     disabled: row.disabled,
   };
@@ -57,10 +49,10 @@ export function toObservation(row: ObservationWithNames): ObservationOut {
     indicatorId: row.indicator_id,
     year: row.year,
     raw: row.raw,
-    value: row.value as Value,
+    value: row.value,
     source: row.source,
     note: row.note,
-    state: ObservationStateSchema.parse(row.state),
+    state: row.state,
     returnReason: row.return_reason,
     enteredBy: row.entered_by_name,
     enteredAt: iso(row.entered_at),
@@ -82,9 +74,9 @@ export function toIndicator(row: IndicatorRow) {
     name: row.name,
     unit: row.unit,
     baselineYear: row.baseline_year,
-    baseline: { raw: row.baseline_raw, value: row.baseline_value as Value },
+    baseline: { raw: row.baseline_raw, value: row.baseline_value },
     targetYear: row.target_year,
-    target: { raw: row.target_raw, value: row.target_value as Value },
+    target: { raw: row.target_raw, value: row.target_value },
     nature: row.nature,
     canonicalKey: row.canonical_key,
     source: row.source,

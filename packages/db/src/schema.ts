@@ -1,3 +1,18 @@
+import type {
+  CanonicalKey,
+  DocumentNote,
+  FieldKey,
+  FundingLevel,
+  Nature,
+  ObservationState,
+  PlanKind,
+  QuantityMention,
+  RegionLevel,
+  Role,
+  ServiceField,
+  SourceRef,
+  Value,
+} from '@minsheng/domain';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
@@ -9,6 +24,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in (`default now()`) unless given. */
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
+/** Text the domain's schemas checked on the way in, read back as its domain type. */
+type Checked<T extends string> = ColumnType<T, string, string>;
 
 /** What a project or task has reached, as its owners report it. Not in the domain yet. */
 export const PROJECT_STATUSES = ['not_started', 'in_progress', 'completed', 'suspended'] as const;
@@ -17,7 +34,7 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export interface RegionTable {
   code: string;
   name: string;
-  level: string;
+  level: Checked<RegionLevel>;
   parent_code: string | null;
   position: number;
 }
@@ -26,7 +43,7 @@ export interface PlanTable {
   id: string;
   region_code: string;
   title: string;
-  kind: string;
+  kind: Checked<PlanKind>;
   period_start: number;
   period_end: number;
   issuer: string;
@@ -36,8 +53,8 @@ export interface PlanTable {
   source: Json<{ file: string; url: string | null }>;
   indicator_table: Json<{ title: string; footnote: string | null } | null>;
   declared_service_count: number | null;
-  service_fields: Json<unknown[]>;
-  notes: Json<unknown[]>;
+  service_fields: Json<ServiceField[]>;
+  notes: Json<DocumentNote[]>;
   /** False once the region package no longer has the plan but observations still refer to it. */
   in_package: Generated<boolean>;
   position: number;
@@ -47,19 +64,19 @@ export interface IndicatorTable {
   plan_id: string;
   id: string;
   position: number;
-  field_key: string;
+  field_key: Checked<FieldKey>;
   field_label: string;
   name: string;
   unit: string | null;
   baseline_year: number;
   baseline_raw: string;
-  baseline_value: Json<unknown>;
+  baseline_value: Json<Value>;
   target_year: number;
   target_raw: string;
-  target_value: Json<unknown>;
-  nature: string | null;
-  canonical_key: string | null;
-  source: Json<unknown>;
+  target_value: Json<Value>;
+  nature: Checked<Nature> | null;
+  canonical_key: Checked<CanonicalKey> | null;
+  source: Json<SourceRef>;
   note: string | null;
   in_package: Generated<boolean>;
 }
@@ -68,19 +85,19 @@ export interface ServiceItemTable {
   plan_id: string;
   id: string;
   position: number;
-  field_key: string;
+  field_key: Checked<FieldKey>;
   field_label: string;
   name: string;
   content: string | null;
   target_group: string | null;
   standard: string | null;
-  standard_amounts: Json<unknown[]>;
+  standard_amounts: Json<QuantityMention[]>;
   funding: string | null;
-  funding_levels: Json<string[]>;
+  funding_levels: Json<FundingLevel[]>;
   coverage: string | null;
   lead_department: string | null;
   table_name: string | null;
-  source: Json<unknown>;
+  source: Json<SourceRef>;
   note: string | null;
 }
 
@@ -88,18 +105,18 @@ export interface ProjectTable {
   plan_id: string;
   id: string;
   position: number;
-  kind: string;
+  kind: Checked<'project' | 'task'>;
   box: string;
-  field_key: string;
+  field_key: Checked<FieldKey>;
   field_label: string;
   group_name: string | null;
   number: number | null;
   name: string | null;
   text: string;
-  quantities: Json<unknown[]>;
+  quantities: Json<QuantityMention[]>;
   responsible: Json<string[]>;
-  source: Json<unknown>;
-  status: Generated<string>;
+  source: Json<SourceRef>;
+  status: ColumnType<ProjectStatus, string | undefined, string>;
   progress: Generated<number>;
   status_note: string | null;
   status_updated_by: string | null;
@@ -114,10 +131,10 @@ export interface ObservationTable {
   indicator_id: string;
   year: number;
   raw: string;
-  value: Json<unknown>;
+  value: Json<Value>;
   source: string | null;
   note: string | null;
-  state: string;
+  state: Checked<ObservationState>;
   return_reason: string | null;
   entered_by: string;
   entered_at: Timestamp;
@@ -135,7 +152,7 @@ export interface UserTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  role: Checked<Role>;
   region_code: string;
   disabled: Generated<boolean>;
   created_at: DefaultTimestamp;

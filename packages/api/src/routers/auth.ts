@@ -54,6 +54,8 @@ export const authRouter = router({
       const user = toUser(row);
       const session = await ctx.db.transaction().execute(async (trx) => {
         await clearFailures(trx, keys.user);
+        // Expired sessions are dead already; sign-ins sweep them so the table stays small.
+        await trx.deleteFrom('sessions').where('expires_at', '<=', now).execute();
         const s = await createSession(trx, user.id, now);
         await audit(trx, {
           actor: user,

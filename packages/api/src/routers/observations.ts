@@ -170,7 +170,9 @@ export const observationsRouter = router({
           q.where('o.indicator_id', '=', input.indicatorId ?? ''),
         )
         .$if(input.year !== undefined, (q) => q.where('o.year', '=', input.year ?? 0))
-        .$if(input.state !== undefined, (q) => q.where('o.state', '=', input.state ?? ''))
+        .$if(input.state !== undefined, (q) =>
+          q.where('o.state', '=', input.state as ObservationState),
+        )
         .orderBy('o.indicator_id')
         .orderBy('o.year')
         .execute();
