@@ -128,6 +128,16 @@ describe('midterm model', () => {
     );
   });
 
+  it('lists the alignment groups that need acting on first', () => {
+    const report = buildMidtermReport(catalogReportData('510802', 2023), 2023, NOW);
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const worst = (report.alignment?.groups ?? []).map((g) =>
+      Math.min(...g.rows.map((r) => rank[r.severity])),
+    );
+    expect(worst.length).toBeGreaterThan(1);
+    expect(worst).toEqual([...worst].sort((a, b) => a - b));
+  });
+
   it('has no alignment at the top', () => {
     const report = buildMidtermReport(catalogReportData('510000', 2023), 2023, NOW);
     expect(report.alignment).toBeNull();

@@ -297,9 +297,16 @@ function alignmentSection(plan: Plan, upper: RegionPlan): AlignmentSection {
           lowerId: lowerName(r.lower.id),
           upperId: r.upper.id ?? '—',
         })),
-    })).filter((g) => g.rows.length > 0),
+    }))
+      .filter((g) => g.rows.length > 0)
+      // What needs acting on first: groups with errors, then warnings, then information.
+      .sort((a, b) => worst(a.rows) - worst(b.rows)),
   };
 }
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+const worst = (rows: { severity: keyof typeof SEVERITY_RANK }[]): number =>
+  Math.min(...rows.map((r) => SEVERITY_RANK[r.severity]));
 
 export function buildMidtermReport(data: ReportData, year: number, now: Date): MidtermReport {
   const e = evaluated(data, year);
