@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, json, type Kysely, type Transaction } from '@minsheng/db';
 import {
+  answerOf,
   ObservationInputSchema,
   type ObservationState,
   ObservationStateSchema,
   ObservationYearSchema,
+  ObservedValueTextSchema,
   parseValue,
+  type Value,
 } from '@minsheng/domain';
 
 import { z } from 'zod';
@@ -68,6 +71,14 @@ function auditView(o: ObservationOut) {
 }
 
 const ExpectedVersionSchema = z.number().int().positive();
+
+/**
+ * The grammar's reading of an observed value. 是 / 否 answer a qualitative target (应保尽保) and
+ * have none: the raw text carries them, and the evaluation reads it.
+ */
+function readingOf(raw: string): Value {
+  return answerOf(raw) === null ? parseValue(raw) : { kind: 'none', mark: '' };
+}
 
 /** Loads an observation by id for a workflow step and checks the user may take it. */
 async function observationFor(
@@ -207,7 +218,7 @@ export const observationsRouter = router({
         );
       }
       const raw = input.value.trim();
-      const value = parseValue(raw);
+      const value = readingOf(raw);
       const key = { plan_id: plan.id, indicator_id: indicator.id, year: input.year };
       try {
         return await ctx.db.transaction().execute(async (trx) => {
@@ -299,6 +310,144 @@ export const observationsRouter = router({
           .executeTakeFirstOrThrow();
         staleVersion(winner, input.expectedVersion);
       }
+    }),
+
+  /**
+   * A year of values from a spreadsheet, all or nothing: every value enters as submitted,
+   * awaiting approval, and is audited; one value that cannot go in (an unknown indicator, an
+   * approved or already submitted value) refuses the whole batch, naming each one.
+   */
+  importBatch: authedProcedure
+    .input(
+      z.object({
+        planId: z.string().min(1).max(100),
+        year: ObservationYearSchema,
+        values: z
+          .array(
+            z.object({
+              indicatorId: z.string().min(1).max(100),
+              value: ObservedValueTextSchema,
+              source: z.string().max(500).nullable().default(null),
+              note: z.string().max(2000).nullable().default(null),
+            }),
+          )
+          .min(1, 'a batch needs at least one value')
+          .max(5000, 'a batch holds at most 5000 values'),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const plan = await planFor(ctx, ctx.user, input.planId, 'write');
+      if (input.year < plan.period_start || input.year > plan.period_end) {
+        throw badInput(
+          'year',
+          input.year,
+          `is outside the plan's period ${plan.period_start}–${plan.period_end}`,
+        );
+      }
+      const indicators = new Map(
+        (
+          await ctx.db
+            .selectFrom('indicators')
+            .select(['id', 'in_package'])
+            .where('plan_id', '=', plan.id)
+            .execute()
+        ).map((i) => [i.id, i.in_package]),
+      );
+      const problems: string[] = [];
+      const seen = new Set<string>();
+      input.values.forEach((v, i) => {
+        if (indicators.get(v.indicatorId) !== true) {
+          problems.push(
+            `values[${i}].indicatorId "${v.indicatorId}" is not an indicator of plan ${plan.id}`,
+          );
+        }
+        if (seen.has(v.indicatorId))
+          problems.push(`values[${i}].indicatorId "${v.indicatorId}" is given twice`);
+        seen.add(v.indicatorId);
+      });
+      if (problems.length)
+        throw badInput('values', `${problems.length} problem(s)`, problems.join('; '));
+      return ctx.db.transaction().execute(async (trx) => {
+        const existing = new Map(
+          (
+            await selectObservations(trx)
+              .where('o.plan_id', '=', plan.id)
+              .where('o.year', '=', input.year)
+              .where('o.indicator_id', 'in', [...seen])
+              .forUpdate('o')
+              .execute()
+          ).map((o) => [o.indicator_id, o]),
+        );
+        for (const [id, o] of existing) {
+          if (o.state === 'submitted' || o.state === 'approved') {
+            problems.push(
+              `${describe(o)} is ${o.state}: it can be replaced only after it is returned`,
+            );
+          } else if (!seen.has(id)) {
+            problems.push(`${describe(o)} was not asked for`);
+          }
+        }
+        if (problems.length) throw wrongState(`nothing imported: ${problems.join('; ')}`);
+        const now = ctx.now();
+        const ids: string[] = [];
+        for (const v of input.values) {
+          const raw = v.value.trim();
+          // 是 / 否 answer a qualitative target; they are stored as text with no grammar reading.
+          const value: Value =
+            answerOf(raw) === null ? parseValue(raw) : { kind: 'none', mark: '' };
+          const before = existing.get(v.indicatorId);
+          const id = before?.id ?? randomUUID();
+          const fields = {
+            raw,
+            value: json(value),
+            source: v.source,
+            note: v.note,
+            state: 'submitted' as const,
+            return_reason: null,
+            submitted_by: ctx.user.id,
+            submitted_at: now,
+            updated_by: ctx.user.id,
+            updated_at: now,
+          };
+          if (before) {
+            await trx
+              .updateTable('observations')
+              .set({ ...fields, version: before.version + 1 })
+              .where('id', '=', id)
+              .execute();
+          } else {
+            await trx
+              .insertInto('observations')
+              .values({
+                id,
+                plan_id: plan.id,
+                indicator_id: v.indicatorId,
+                year: input.year,
+                ...fields,
+                entered_by: ctx.user.id,
+                entered_at: now,
+                reviewed_by: null,
+                reviewed_at: null,
+                version: 1,
+              })
+              .execute();
+          }
+          const after = toObservation(
+            await selectObservations(trx).where('o.id', '=', id).executeTakeFirstOrThrow(),
+          );
+          await audit(trx, {
+            actor: ctx.user,
+            action: 'import',
+            entity: 'observation',
+            entityId: id,
+            regionCode: plan.region_code,
+            before: before ? auditView(toObservation(before)) : null,
+            after: auditView(after),
+          });
+          ids.push(id);
+        }
+        return { planId: plan.id, year: input.year, imported: ids.length, ids };
+      });
     }),
 
   submit: authedProcedure
