@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TSX = path.join(APP_DIR, 'node_modules', '.bin', 'tsx');
 
 interface Running {
   child: ChildProcess;
@@ -14,12 +13,12 @@ interface Running {
   url: string;
 }
 
-/** Starts `tsx src/main.ts` (what `pnpm start` runs) and waits for it to print its URL. */
+/** Starts `node --import tsx src/main.ts` (what `pnpm start` runs) and waits for its URL. */
 async function start(dataDir: string): Promise<Running> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', MINSHENG_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.MINSHENG_ADMIN_PASSWORD;
-  const child = spawn(TSX, ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: APP_DIR,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,7 +52,7 @@ async function stop(running: Running): Promise<number | null> {
   return exited;
 }
 
-describe('pnpm start (src/main.ts) on the embedded database', () => {
+describe('pnpm start (node --import tsx src/main.ts) on the embedded database', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'minsheng-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

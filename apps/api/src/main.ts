@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { ensureFirstAdmin } from '@minsheng/api';
 import { createDb, migrateToLatest, seedCatalog } from '@minsheng/db';
 import { createLogger, errorFields } from './log.ts';
@@ -18,6 +19,36 @@ async function main(): Promise<void> {
   const port = readPort();
   const host = process.env.HOST || '127.0.0.1';
   const db = createDb();
+  let server: Server | null = null;
+  // Installed first, so a signal during start-up also closes the database cleanly.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    const closeDb = async () => {
+      try {
+        await db.close();
+        log.info('stopped');
+        process.exitCode = 0;
+      } catch (error) {
+        log.error('closing the database failed', errorFields(error));
+        process.exitCode = 1;
+      }
+    };
+    if (!server) {
+      // Still starting: nothing is served yet; close the database (an unfinished seed rolls back).
+      void closeDb().then(() => process.exit());
+      return;
+    }
+    // Stop accepting, let requests in flight finish, then close the database.
+    const force = setTimeout(() => server?.closeAllConnections(), 10_000);
+    force.unref();
+    server.close(() => void closeDb());
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   log.info('database', { dialect: db.dialect, location: db.location });
   const applied = await migrateToLatest(db.kysely);
   log.info('migrated', { applied });
@@ -36,12 +67,13 @@ async function main(): Promise<void> {
     password: process.env.MINSHENG_ADMIN_PASSWORD,
   });
 
-  const server = createApiServer({ db: db.kysely, log });
+  const http = createApiServer({ db: db.kysely, log });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
+    http.once('error', reject);
+    http.listen(port, host, () => resolve());
   });
-  const address = server.address();
+  server = http;
+  const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
   log.info('listening', { url });
@@ -71,29 +103,6 @@ async function main(): Promise<void> {
     '',
   );
   process.stdout.write(`${lines.join('\n')}\n`);
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('stopping', { signal });
-    // Stop accepting, let requests in flight finish, then close the database.
-    const force = setTimeout(() => server.closeAllConnections(), 10_000);
-    force.unref();
-    server.close(async () => {
-      try {
-        await db.close();
-        log.info('stopped');
-        process.exitCode = 0;
-      } catch (error) {
-        log.error('closing the database failed', errorFields(error));
-        process.exitCode = 1;
-      }
-    });
-    server.closeIdleConnections();
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {
