@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { registerDemoCommand } from './commands/demo.ts';
 import { registerCheckCommand } from './commands/check.ts';
+import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerImportPlanCommand } from './commands/import.ts';
 import { registerRegionCommands } from './commands/region.ts';
 import { registerReportCommands } from './commands/report.ts';
+import { registerSpreadsheetCommands } from './commands/spreadsheet.ts';
 import { CliError } from './errors.ts';
 
 // `minsheng ... | head` closes stdout early: that is the reader's choice, not an error.
@@ -24,6 +25,7 @@ registerReportCommands(program);
 registerCheckCommand(program);
 registerEvaluateCommand(program);
 registerImportPlanCommand(program);
+registerSpreadsheetCommands(program);
 
 try {
   await program.parseAsync(process.argv);

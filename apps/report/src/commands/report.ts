@@ -1,10 +1,11 @@
-import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Region } from '@minsheng/domain';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { ReportSource } from '../data/source.ts';
 import { CliError } from '../errors.ts';
+import { assertWritable, userPath } from '../paths.ts';
 import { isoDate } from '../pdf/format.ts';
 import type { ReportJob } from '../pdf/index.ts';
 import { REPORT_KIND_LABELS, type ReportKind, YEAR_KINDS } from '../pdf/model.ts';
@@ -21,11 +22,6 @@ interface ReportOptions {
   jobs?: string;
 }
 
-/** `pnpm minsheng` runs in the repository root: paths are the caller's, from INIT_CWD. */
-function callerPath(p: string): string {
-  return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
-}
-
 function parseYear(kind: ReportKind, raw: string | undefined): number | null {
   if (raw === undefined) {
     if (YEAR_KINDS.includes(kind)) throw new CliError(`report ${kind} needs --year <N>`);
@@ -39,37 +35,17 @@ export function defaultFileName(kind: ReportKind, code: string, year: number | n
   return year === null ? `${kind}-${code}.pdf` : `${kind}-${code}-${year}.pdf`;
 }
 
-/** Fails before any work when the file could not be written. */
-function assertWritable(file: string): void {
-  const dir = path.dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new CliError(`cannot write ${file}: the folder ${dir} does not exist`);
-  }
-  try {
-    accessSync(dir, constants.W_OK);
-    if (existsSync(file)) accessSync(file, constants.W_OK);
-  } catch {
-    throw new CliError(`cannot write ${file}: permission denied`);
-  }
-}
-
 // The database, the router and pdfkit load only when a report is made: the other commands
 // of the CLI start without them.
 async function openSource(opts: ReportOptions): Promise<ReportSource> {
-  const { openLocalSource, openRemoteSource } = await import('../data/source.ts');
-  if (opts.api) {
-    const token = opts.token ?? process.env.MINSHENG_TOKEN;
-    if (!token) throw new CliError('--api needs a session token: --token <T> or MINSHENG_TOKEN');
-    return openRemoteSource(opts.api, token);
-  }
-  return openLocalSource();
+  return (await import('../data/source.ts')).openSource(opts);
 }
 
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 
 async function single(kind: ReportKind, opts: ReportOptions & { region: string }): Promise<void> {
   const year = parseYear(kind, opts.year);
-  const file = callerPath(opts.output ?? defaultFileName(kind, opts.region, year));
+  const file = userPath(opts.output ?? defaultFileName(kind, opts.region, year));
   assertWritable(file);
   const source = await openSource(opts);
   try {
@@ -117,7 +93,7 @@ function progress(total: number): Progress {
 
 async function batch(kind: ReportKind, opts: ReportOptions & { under: string }): Promise<void> {
   const year = parseYear(kind, opts.year);
-  const dir = callerPath(opts.outDir ?? '.');
+  const dir = userPath(opts.outDir ?? '.');
   assertWritable(path.join(dir, defaultFileName(kind, opts.under, year)));
   const jobs = opts.jobs ? Number(opts.jobs) : undefined;
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) {

@@ -39,6 +39,10 @@ export interface Procedures {
   standards(planId: string): Promise<Awaited<ReturnType<Caller['standards']['list']>>>;
   projects(planId: string): Promise<Awaited<ReturnType<Caller['projects']['list']>>>;
   approved(planId: string): Promise<Awaited<ReturnType<Caller['observations']['list']>>>;
+  /** The one write the CLI makes: a year of values from a spreadsheet, all or nothing. */
+  importBatch(
+    input: Parameters<Caller['observations']['importBatch']>[0],
+  ): Promise<Awaited<ReturnType<Caller['observations']['importBatch']>>>;
 }
 
 export interface ReportSource extends Procedures {
@@ -56,6 +60,7 @@ function fromCaller(caller: Caller): Procedures {
     standards: (planId) => caller.standards.list({ planId }),
     projects: (planId) => caller.projects.list({ planId }),
     approved: (planId) => caller.observations.list({ planId, state: 'approved' }),
+    importBatch: (input) => caller.observations.importBatch(input),
   };
 }
 
@@ -139,6 +144,7 @@ export function openRemoteSource(url: string, token: string | undefined): Report
     standards: (planId) => wire(client.standards.list.query({ planId })),
     projects: (planId) => wire(client.projects.list.query({ planId })),
     approved: (planId) => client.observations.list.query({ planId, state: 'approved' }),
+    importBatch: (input) => client.observations.importBatch.mutate(input),
   };
 }
 
@@ -322,4 +328,20 @@ export async function regionsUnder(
       ancestorsOf(r.code, regions).some((a) => a.code === code),
   );
   return { regions, plans, below };
+}
+
+/**
+ * The router the command line reads through: a running server's with `api` (and a session token,
+ * from `token` or MINSHENG_TOKEN), else the local database in process.
+ */
+export async function openSource(opts: {
+  api?: string | undefined;
+  token?: string | undefined;
+}): Promise<ReportSource> {
+  if (opts.api) {
+    const token = opts.token ?? process.env.MINSHENG_TOKEN;
+    if (!token) throw new CliError('--api needs a session token: --token <T> or MINSHENG_TOKEN');
+    return openRemoteSource(opts.api, token);
+  }
+  return openLocalSource();
 }
