@@ -60,6 +60,18 @@ const CASES: Case[] = [
       }),
   ],
   [
+    'observations.importBatch',
+    'write',
+    (c, t, s) => {
+      const { indicatorId, year } = s.freeSlot(t);
+      return c.observations.importBatch({
+        planId: t.planId,
+        year,
+        values: [{ indicatorId, value: '1' }],
+      });
+    },
+  ],
+  [
     'observations.submit',
     'write',
     async (c, t, s) => c.observations.submit({ ...(await s.draft(t)), expectedVersion: 1 }),
@@ -151,7 +163,7 @@ describeEachDialect('access matrix', (dialect) => {
       'lizhou-2021': await callerFor(db.kysely, world.lzEditor),
     };
     const root = await callerFor(db.kysely, world.root);
-    // Each observation the matrix needs gets its own indicator-year, 15 per plan.
+    // Each observation the matrix needs gets its own indicator-year: 15 per plan, all used.
     const slots = new Map<string, number>();
     const freeSlot = (t: Target) => {
       const n = slots.get(t.planId) ?? 0;
