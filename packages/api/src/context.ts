@@ -61,13 +61,58 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     setCookie: options.setCookie ?? (() => {}),
     now,
     regions: () => {
-      regions ??= db
-        .selectFrom('regions')
-        .selectAll()
-        .orderBy('position')
-        .execute()
-        .then((rows) => rows.map(toRegion));
+      regions ??= cachedRegions(db);
       return regions;
     },
   };
+}
+
+interface RegionCache {
+  regions: Region[];
+  stamp: string;
+  checkedAt: number;
+}
+const regionCaches = new WeakMap<Kysely<Database>, Promise<RegionCache>>();
+/** How long the region tree is trusted before a cheap check of whether it changed. */
+const REGION_RECHECK_MS = 2000;
+
+/**
+ * The region tree, read once per process and shared by every request: every scope check needs
+ * it, and a country holds thousands of regions. Seeding or a demo load in another process
+ * changes it; a count and the largest code, checked at most every two seconds, tell.
+ */
+async function cachedRegions(db: Kysely<Database>): Promise<Region[]> {
+  const stampOf = async () => {
+    const row = await db
+      .selectFrom('regions')
+      .select((eb) => [
+        eb.fn.countAll<string>().as('n'),
+        eb.fn.max('code').as('top'),
+        eb.fn.sum<string>('position').as('p'),
+      ])
+      .executeTakeFirstOrThrow();
+    return `${row.n}/${row.top}/${row.p}`;
+  };
+  const load = async (stamp: string): Promise<RegionCache> => {
+    const rows = await db.selectFrom('regions').selectAll().orderBy('position').execute();
+    return { regions: rows.map(toRegion), stamp, checkedAt: Date.now() };
+  };
+  let cache = regionCaches.get(db);
+  if (!cache) {
+    cache = stampOf().then(load);
+    regionCaches.set(db, cache);
+    cache.catch(() => regionCaches.delete(db));
+    return (await cache).regions;
+  }
+  const current = await cache;
+  if (Date.now() - current.checkedAt < REGION_RECHECK_MS) return current.regions;
+  const stamp = await stampOf();
+  if (stamp === current.stamp) {
+    current.checkedAt = Date.now();
+    return current.regions;
+  }
+  const next = load(stamp);
+  regionCaches.set(db, next);
+  next.catch(() => regionCaches.delete(db));
+  return (await next).regions;
 }

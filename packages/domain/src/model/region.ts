@@ -23,12 +23,24 @@ export const RegionSchema = z.object({
 });
 export type Region = z.infer<typeof RegionSchema>;
 
+// Built once per list of regions: a server checks scope many times a request against the
+// same (cached) list, and a country holds thousands of regions.
+const indexes = new WeakMap<readonly Region[], Map<RegionCode, Region>>();
+function indexOf(regions: readonly Region[]): Map<RegionCode, Region> {
+  let index = indexes.get(regions);
+  if (!index) {
+    index = new Map(regions.map((r) => [r.code, r]));
+    indexes.set(regions, index);
+  }
+  return index;
+}
+
 /**
  * The codes of a region and every region above it, nearest first, read from a list of regions.
  * A region whose parent is not in the list ends the chain there.
  */
 export function ancestorCodes(code: RegionCode, regions: readonly Region[]): RegionCode[] {
-  const byCode = new Map(regions.map((r) => [r.code, r]));
+  const byCode = indexOf(regions);
   const out: RegionCode[] = [];
   let parent = byCode.get(code)?.parentCode ?? null;
   while (parent && !out.includes(parent)) {
@@ -40,5 +52,12 @@ export function ancestorCodes(code: RegionCode, regions: readonly Region[]): Reg
 
 /** True when `code` is `scope` itself or lies below it. */
 export function isWithin(code: RegionCode, scope: RegionCode, regions: readonly Region[]): boolean {
-  return code === scope || ancestorCodes(code, regions).includes(scope);
+  if (code === scope) return true;
+  const byCode = indexOf(regions);
+  let parent = byCode.get(code)?.parentCode ?? null;
+  for (let depth = 0; parent && depth < 16; depth++) {
+    if (parent === scope) return true;
+    parent = byCode.get(parent)?.parentCode ?? null;
+  }
+  return false;
 }
