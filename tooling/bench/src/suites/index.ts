@@ -1,4 +1,5 @@
 import type { BenchSuite } from '../suite.ts';
+import { consoleSuite } from './console.ts';
 import { evaluationSuite } from './evaluation.ts';
 import { evaluationFormsSuite } from './evaluation-forms.ts';
 import { reportsSuite } from './reports.ts';
@@ -10,4 +11,5 @@ export const suites: BenchSuite[] = [
   evaluationFormsSuite,
   scaleSuite,
   reportsSuite,
+  consoleSuite,
 ];
