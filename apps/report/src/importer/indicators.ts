@@ -4,6 +4,7 @@ import {
   type FieldKey,
   fieldKeyOf,
   type IndicatorInput,
+  nameSimilarity,
   safeParseValue,
   type Value,
 } from '@minsheng/domain';
@@ -76,25 +77,6 @@ function normaliseName(name: string): string {
 const CANONICAL_NAMES = Object.entries(CANONICAL_INDICATORS).map(
   ([key, { name }]) => [key as CanonicalKey, normaliseName(name)] as const,
 );
-
-function bigrams(s: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < s.length - 1; i++) {
-    const g = s.slice(i, i + 2);
-    out.set(g, (out.get(g) ?? 0) + 1);
-  }
-  return out;
-}
-
-/** Sørensen–Dice similarity of two names over character pairs: 1 for the same words. */
-export function nameSimilarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  let shared = 0;
-  for (const [g, n] of x) shared += Math.min(n, y.get(g) ?? 0);
-  const total = Math.max(a.length - 1, 0) + Math.max(b.length - 1, 0);
-  return total === 0 ? 0 : (2 * shared) / total;
-}
 
 const isPercent = (unit: string | null) => unit === '%' || unit === '％';
 
