@@ -9,4 +9,3 @@ export {
 } from './context.ts';
 export { createHttpContextFactory, readCookie } from './http.ts';
 export { type AppRouter, appRouter, createCaller } from './router.ts';
-export { ProjectStatusSchema } from './routers/projects.ts';

@@ -6,6 +6,7 @@ import type {
   Nature,
   ObservationState,
   PlanKind,
+  ProjectStatus,
   QuantityMention,
   RegionLevel,
   Role,
@@ -28,8 +29,6 @@ type Json<T> = ColumnType<T, string, string>;
 type Checked<T extends string> = ColumnType<T, string, string>;
 
 /** What a project or task has reached, as its owners report it. Not in the domain yet. */
-export const PROJECT_STATUSES = ['not_started', 'in_progress', 'completed', 'suspended'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export interface RegionTable {
   code: string;

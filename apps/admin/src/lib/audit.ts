@@ -1,4 +1,8 @@
-import { OBSERVATION_STATE_LABELS, type ObservationState } from '@minsheng/domain';
+import {
+  OBSERVATION_STATE_LABELS,
+  type ObservationState,
+  PROJECT_STATUS_LABELS,
+} from '@minsheng/domain';
 
 /** The audit log's actions in the words of the console. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -23,12 +27,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   user: '用户',
 };
 
-const STATUS_WORDS: Record<string, string> = {
-  not_started: '未开始',
-  in_progress: '进行中',
-  completed: '已完成',
-  suspended: '暂停',
-};
+const STATUS_WORDS: Record<string, string> = PROJECT_STATUS_LABELS;
 
 /** An audit snapshot in one line, as a person reads it; unknown shapes as compact JSON. */
 export function brief(v: unknown): string {

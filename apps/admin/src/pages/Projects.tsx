@@ -1,4 +1,4 @@
-import { ROLE_ABILITIES } from '@minsheng/domain';
+import { PROJECT_STATUS_LABELS, ROLE_ABILITIES } from '@minsheng/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,12 +22,7 @@ import { NeedPlan, Pending } from './common.tsx';
 type Project = Out<typeof trpc.projects.list.query>[number];
 type Status = Project['status'];
 
-const STATUS_LABELS: Record<Status, string> = {
-  not_started: '未开始',
-  in_progress: '进行中',
-  completed: '已完成',
-  suspended: '暂停',
-};
+const STATUS_LABELS: Record<Status, string> = PROJECT_STATUS_LABELS;
 const STATUS_COLORS: Record<Status, string> = {
   not_started: 'default',
   in_progress: 'processing',

@@ -11,18 +11,15 @@ import {
   type ObservedPoint,
   type Plan,
   PlanSchema,
+  PROJECT_STATUSES,
+  type ProjectStatus,
   type Region,
   type User,
 } from '@minsheng/domain';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { CliError } from '../errors.ts';
 import { ancestorsOf, upperPlanOf } from './catalog.ts';
-import {
-  PROJECT_STATUSES,
-  type ProjectProgress,
-  type ProjectStatus,
-  type ReportData,
-} from './types.ts';
+import type { ProjectProgress, ReportData } from './types.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 type PlanSummary = Awaited<ReturnType<Caller['plans']['list']>>[number];
@@ -288,7 +285,7 @@ export async function loadReportData(
     .map((o) => ({ indicatorId: o.indicatorId, year: o.year, value: o.raw }));
   const projectProgress: Record<string, ProjectProgress> = {};
   for (const p of projects) {
-    // A project nobody has reported on yet stays out: the report says 未报告, not 未开工.
+    // A project nobody has reported on yet stays out: the report says 未报告, not 未开始.
     if (!p.statusUpdatedAt || !isStatus(p.status)) continue;
     projectProgress[p.id] = { status: p.status, progress: p.progress, note: p.statusNote };
   }

@@ -1,15 +1,4 @@
-import type { ObservedPoint, Plan, Region } from '@minsheng/domain';
-
-/** The API's project statuses (the domain has none yet: see @minsheng/db PROJECT_STATUSES). */
-export const PROJECT_STATUSES = ['not_started', 'in_progress', 'completed', 'suspended'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-
-export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
-  not_started: '未开工',
-  in_progress: '推进中',
-  completed: '已完成',
-  suspended: '暂停',
-};
+import type { ObservedPoint, Plan, ProjectStatus, Region } from '@minsheng/domain';
 
 export interface ProjectProgress {
   status: ProjectStatus;

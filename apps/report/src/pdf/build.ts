@@ -10,15 +10,12 @@ import {
   NATURE_LABELS,
   PLAN_KIND_LABELS,
   type Plan,
+  PROJECT_STATUS_LABELS,
+  PROJECT_STATUSES,
   SEVERITY_LABELS,
   summarizePlan,
 } from '@minsheng/domain';
-import {
-  PROJECT_STATUS_LABELS,
-  PROJECT_STATUSES,
-  type RegionPlan,
-  type ReportData,
-} from '../data/types.ts';
+import type { RegionPlan, ReportData } from '../data/types.ts';
 import { formatNumber, formatRatio, isoDate, withYear } from './format.ts';
 import {
   type AlignmentReport,

@@ -3,11 +3,11 @@ import type {
   EvaluationStatus,
   FieldKey,
   PlanKind,
+  ProjectStatus,
   Region,
   Severity,
   StatusCounts,
 } from '@minsheng/domain';
-import type { ProjectStatus } from '../data/types.ts';
 
 // The report models: what a page shows, already worded and formatted, so that rendering is
 // layout only and the numbers can be tested without reading a PDF.

@@ -1,4 +1,5 @@
-import { PROJECT_STATUSES, type ProjectRow } from '@minsheng/db';
+import type { ProjectRow } from '@minsheng/db';
+import { ProjectStatusSchema } from '@minsheng/domain';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { badInput, conflict } from '../errors.ts';
@@ -7,7 +8,6 @@ import { iso } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 // The domain has no project status yet; this is the API's until it does.
-export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
 
 function toProject(row: ProjectRow & { status_updated_by_name: string | null }) {
   return {

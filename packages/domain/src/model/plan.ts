@@ -106,6 +106,17 @@ export const ProjectSchema = z.object({
   source: SourceRefSchema,
 });
 export type Project = z.output<typeof ProjectSchema>;
+
+/** How far a project or task has got, as the responsible office reports it each year. */
+export const PROJECT_STATUSES = ['not_started', 'in_progress', 'completed', 'suspended'] as const;
+export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
+export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  not_started: '未开始',
+  in_progress: '进行中',
+  completed: '已完成',
+  suspended: '暂停',
+};
 export type ProjectInput = z.input<typeof ProjectSchema>;
 
 export const PlanKindSchema = z.enum(['five_year', 'implementation']);
