@@ -11,7 +11,12 @@ import { COLUMNS, yearColumn } from '../spreadsheet/layout.ts';
 
 const bin = new URL('../../bin/minsheng.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'sheets-'));
-const env = { ...process.env, MINSHENG_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', INIT_CWD: dir };
+const env = {
+  ...process.env,
+  MINSHENG_DATA_DIR: join(dir, 'data'),
+  DATABASE_URL: '',
+  INIT_CWD: dir,
+};
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
 
