@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.ts';
+import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerImportPlanCommand } from './commands/import.ts';
@@ -26,6 +27,7 @@ registerCheckCommand(program);
 registerEvaluateCommand(program);
 registerImportPlanCommand(program);
 registerSpreadsheetCommands(program);
+registerDbCommands(program);
 
 try {
   await program.parseAsync(process.argv);
