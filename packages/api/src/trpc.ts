@@ -58,11 +58,38 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+// With the u flag a whole pair is one code point above U+FFFF, so only a lone half matches.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * PostgreSQL text holds neither NUL nor half a UTF-16 surrogate pair: PGlite fails the query
+ * (a 500) and pg silently turns the half pair into U+FFFD (not what was sent). Refused up front.
+ * Iterative, because a deeply nested input must not overflow the stack here.
+ */
+function unstorableText(input: unknown): string | null {
+  const stack: [unknown, string][] = [[input, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, string];
+    if (typeof value === 'string') {
+      const field = path || 'input';
+      if (LONE_SURROGATE.test(value))
+        return `${field}: text has a broken character (half a surrogate pair)`;
+      if (value.includes('\u0000')) return `${field}: text may not contain the NUL character`;
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value))
+        stack.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return null;
+}
+
 /**
  * Input errors get their readable message here, not only in the HTTP error formatter, so a
  * server-side caller (the CLI, tests) reads the same "field: problem (got value)" text.
  */
 export const publicProcedure = t.procedure.use(async ({ next, getRawInput }) => {
+  const bad = unstorableText(await getRawInput().catch(() => undefined));
+  if (bad) throw new TRPCError({ code: 'BAD_REQUEST', message: bad });
   const result = await next();
   if (!result.ok && result.error.cause instanceof ZodError && result.error.code === 'BAD_REQUEST') {
     const raw = await getRawInput().catch(() => undefined);
