@@ -98,7 +98,7 @@ describe('spreadsheet reading under generated input', () => {
       sheet: fc.oneof(fc.constantFrom('幼有所育', 'CSV'), fc.string({ maxLength: 10 })),
       rows: fc
         .tuple(fc.array(row, { maxLength: 3 }), header, fc.array(row, { maxLength: 30 }))
-        .map(([before, h, after]) => [...before, h, ...after]),
+        .map(([before, h, after]): string[][] => [...before, [...h], ...after]),
     });
     fc.assert(
       fc.property(
