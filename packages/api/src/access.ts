@@ -51,3 +51,19 @@ export async function assertCan(
     `${user.username} (${user.role} of ${scope}) may not ${VERBS[ability]} ${name} (${regionCode})`,
   );
 }
+
+/**
+ * The refusal of a record by id (a plan, an observation, a user): the same code and words
+ * whether the record lies outside the user's scope or does not exist, so nobody learns which ids
+ * exist in other regions.
+ */
+export async function refuseRecord(
+  ctx: Context,
+  user: User,
+  ability: Ability,
+  what: string,
+): Promise<never> {
+  const regions = await ctx.regions();
+  const scope = regions.find((r) => r.code === user.regionCode)?.name ?? user.regionCode;
+  throw forbidden(`${user.username} (${user.role} of ${scope}) may not ${VERBS[ability]} ${what}`);
+}

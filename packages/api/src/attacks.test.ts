@@ -107,11 +107,9 @@ describe.skipIf(dialects[0]?.unavailable !== undefined)('access attacks [pglite]
     await other.observations.approve({ id: submitted.id, expectedVersion: submitted.version });
   });
 
-  // KNOWN BUG (kept failing on purpose, so it flips when fixed): a missing observation or plan
-  // id answers BAD_REQUEST "is not an observation/plan" while another region's answers
-  // FORBIDDEN naming the scope, so an outsider can tell which ids exist. planFor and
-  // observationFor should answer both alike. When fixed, turn `it.fails` back into `it`.
-  it.fails("another region's ids are refused exactly as ids that do not exist", async () => {
+  // A missing id and another region's id are refused alike (refuseRecord in access.ts), so an
+  // outsider cannot tell which ids exist.
+  it("another region's ids are refused exactly as ids that do not exist", async () => {
     const owner = await callerFor(db.kysely, world.cxEditor);
     const o = await owner.observations.saveDraft({
       planId: 'cangxi-2021',

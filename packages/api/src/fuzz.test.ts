@@ -211,9 +211,15 @@ async function fingerprint(db: Db, signIn: boolean): Promise<string> {
       eb.selectFrom('plans').select(eb.fn.countAll().as('n')).as('plans'),
       eb.selectFrom('indicators').select(eb.fn.countAll().as('n')).as('indicators'),
       eb.selectFrom('projects').select(eb.fn.countAll().as('n')).as('projects'),
-      eb.selectFrom('projects').select((e) => e.fn.sum('version').as('n')).as('project_versions'),
+      eb
+        .selectFrom('projects')
+        .select((e) => e.fn.sum('version').as('n'))
+        .as('project_versions'),
       eb.selectFrom('observations').select(eb.fn.countAll().as('n')).as('observations'),
-      eb.selectFrom('observations').select((e) => e.fn.sum('version').as('n')).as('observation_versions'),
+      eb
+        .selectFrom('observations')
+        .select((e) => e.fn.sum('version').as('n'))
+        .as('observation_versions'),
       eb.selectFrom('sessions').select(eb.fn.countAll().as('n')).as('sessions'),
       eb.selectFrom('audit_log').select(eb.fn.countAll().as('n')).as('audit'),
       eb.selectFrom('sign_in_throttle').select(eb.fn.countAll().as('n')).as('throttle'),

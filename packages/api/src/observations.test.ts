@@ -178,7 +178,6 @@ describeEachDialect('observations', (dialect) => {
     ['a year after the period', { year: 2030 }, 'year', '2030'],
     ['a year before the period', { year: 2020 }, 'year', '2020'],
     ['an unknown indicator', { indicatorId: 'no-such' }, 'indicatorId', 'no-such'],
-    ['an unknown plan', { planId: 'no-such-plan' }, 'planId', 'no-such-plan'],
     ['an oversized note', { note: 'x'.repeat(5000) }, 'note', 'xxxx'],
     ['an oversized value', { value: '1'.repeat(500) }, 'value', '1111'],
   ])(
@@ -205,6 +204,23 @@ describeEachDialect('observations', (dialect) => {
       expect(await counts()).toEqual(before);
     },
   );
+
+  it('refuses an unknown plan as it refuses one out of reach, writing nothing', async () => {
+    const before = await counts();
+    await expect(
+      editor.observations.saveDraft({
+        planId: 'no-such-plan',
+        indicatorId: 'nursery-places',
+        year: 2023,
+        value: '4',
+        expectedVersion: null,
+      }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('plan "no-such-plan"'),
+    });
+    expect(await counts()).toEqual(before);
+  });
 
   it('lets a viewer read but not write', async () => {
     expect(await viewer.observations.list({ planId: 'cangxi-2021' })).not.toHaveLength(0);

@@ -12,7 +12,7 @@ import {
 } from '@minsheng/domain';
 
 import { z } from 'zod';
-import type { Ability } from '../access.ts';
+import { type Ability, can, refuseRecord } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { Context } from '../context.ts';
 import { badInput, conflict, forbidden, isUniqueViolation, wrongState } from '../errors.ts';
@@ -91,8 +91,12 @@ async function observationFor(
     .select(['id', 'plan_id'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw badInput('id', id, 'is not an observation');
-  return planFor(ctx, ctx.user, row.plan_id, ability);
+  const plan = row
+    ? await ctx.db.selectFrom('plans').selectAll().where('id', '=', row.plan_id).executeTakeFirst()
+    : undefined;
+  // Out of reach and not there at all look alike: ids of other regions stay unknown.
+  if (plan && (await can(ctx, ctx.user, ability, plan.region_code))) return plan;
+  return refuseRecord(ctx, ctx.user, ability, `observation "${id}"`);
 }
 
 interface Transition {

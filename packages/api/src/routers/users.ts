@@ -8,7 +8,7 @@ import {
   UsernameSchema,
 } from '@minsheng/domain';
 import { z } from 'zod';
-import { assertCan } from '../access.ts';
+import { assertCan, can, refuseRecord } from '../access.ts';
 import { audit } from '../audit.ts';
 import { hashPassword } from '../auth.ts';
 import type { Context } from '../context.ts';
@@ -20,10 +20,9 @@ type Authed = Context & { user: User };
 
 async function targetUser(ctx: Authed, id: string): Promise<User> {
   const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw badInput('id', id, 'is not a user');
-  const user = toUser(row);
-  await assertCan(ctx, ctx.user, 'manageUsers', user.regionCode);
-  return user;
+  // Out of reach and not there at all look alike: ids of other regions stay unknown.
+  if (row && (await can(ctx, ctx.user, 'manageUsers', row.region_code))) return toUser(row);
+  return refuseRecord(ctx, ctx.user, 'manageUsers', `user "${id}"`);
 }
 
 async function assertRegionExists(ctx: Authed, code: string): Promise<void> {
