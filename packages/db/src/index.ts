@@ -1,5 +1,6 @@
 // Consumers reach kysely's types through this package, so the whole workspace shares one kysely.
 export type { Kysely, Transaction } from 'kysely';
+export * from './backup/index.ts';
 export * from './connection.ts';
 export { migrateToLatest } from './migrate.ts';
 export { migrations } from './migrations/index.ts';

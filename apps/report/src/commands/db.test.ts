@@ -2,10 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createPgliteDb, type Db, migrateToLatest, seedCatalog } from '@minsheng/db';
+import {
+  createPgliteDb,
+  type Db,
+  databaseSnapshot,
+  migrateToLatest,
+  seedCatalog,
+} from '@minsheng/db';
 import { describeEachDialect, fixturePackages } from '@minsheng/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { databaseSnapshot } from '../../../../packages/db/src/backup/index.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/minsheng.js');
 

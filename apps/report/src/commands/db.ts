@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import { createDb, type Db, migrateToLatest } from '@minsheng/db';
-import type { Command } from 'commander';
 // @minsheng/db does not export its backup module from its entry point yet (see docs/reliability.md).
 import {
   BackupError,
   type BackupResult,
   backupToFile,
+  createDb,
+  type Db,
+  migrateToLatest,
   restoreFromFile,
-} from '../../../../packages/db/src/backup/index.ts';
+} from '@minsheng/db';
+import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { assertWritable, userPath } from '../paths.ts';
 

@@ -60,7 +60,7 @@ export function regionPackageFiles(spec: PackageSpec): Record<string, string> {
   return files;
 }
 
-function testFile({ name, region, plan }: PackageSpec): string {
+function testFile({ region, plan }: PackageSpec): string {
   const counts = plan
     ? `
   it('holds the plan as drafted: update these counts as you finish it by hand', () => {
