@@ -487,6 +487,8 @@ async function benchApi(database: string, label: string, figures: Record<string,
     const headers = { cookie, 'content-type': 'application/json' };
     const countyPath = queryPath('indicators.list', { planId: COUNTY_PLAN });
     const listPath = queryPath('plans.list', {});
+    // The province summary: every plan below the province evaluated for one year.
+    const summaryPath = queryPath('evaluation.region', { regionCode: PROVINCE, year: 2024 });
     const countyIdle = await idleLatency(server.url, countyPath, cookie);
     const listIdle = await idleLatency(server.url, listPath, cookie, 3);
     log(`${label} one at a time: county page ${countyIdle} ms, province plan list ${listIdle} ms`);
@@ -510,6 +512,21 @@ async function benchApi(database: string, label: string, figures: Record<string,
     );
     log(
       `${label} province plan list: p50 ${province.p50} ms, p99 ${province.p99} ms, ${province.rps} req/s`,
+    );
+
+    const summaryIdle = await idleLatency(server.url, summaryPath, cookie, 3);
+    const summary = await measure(
+      target,
+      {
+        amount: CONNECTIONS * 4,
+        timeout: 300,
+        headers,
+        requests: [{ method: 'GET', path: summaryPath }],
+      },
+      false,
+    );
+    log(
+      `${label} province summary (evaluation.region): one alone ${summaryIdle} ms; p50 ${summary.p50} ms, p99 ${summary.p99} ms, ${summary.rps} req/s, ${summary.errors} errors`,
     );
 
     const keys = await freeKeys(server.url, cookie, SAVES);
@@ -553,6 +570,11 @@ async function benchApi(database: string, label: string, figures: Record<string,
       [`${p}province_list_errors`]: province.errors,
       [`${p}province_list_api_cpu_ms`]: province.apiCpuMs,
       [`${p}province_list_db_cpu_ms`]: province.dbCpuMs,
+      [`${p}province_summary_single_ms`]: summaryIdle,
+      [`${p}province_summary_p50_ms`]: summary.p50,
+      [`${p}province_summary_p99_ms`]: summary.p99,
+      [`${p}province_summary_rps`]: summary.rps,
+      [`${p}province_summary_errors`]: summary.errors,
       [`${p}save_p50_ms`]: saves.p50,
       [`${p}save_p99_ms`]: saves.p99,
       [`${p}save_rps`]: saves.rps,
@@ -649,6 +671,7 @@ async function benchPostgres(figures: Record<string, number | string>): Promise<
       'county_p50_ms',
       'county_p99_ms',
       'province_list_p99_ms',
+      'province_summary_p99_ms',
       'save_p99_ms',
       'summary_sql_avg_ms',
     ]) {
