@@ -4,5 +4,6 @@ export * from './backup/index.ts';
 export * from './connection.ts';
 export { migrateToLatest } from './migrate.ts';
 export { migrations } from './migrations/index.ts';
+export { indicatorRow, planRow, projectRow, serviceRow } from './rows.ts';
 export * from './schema.ts';
 export { catalogHash, type SeedResult, seedCatalog } from './seed.ts';

@@ -3,14 +3,8 @@ import { regionPackages } from '@minsheng/catalog';
 import type { Indicator, Plan, Project, RegionPackage, ServiceItem } from '@minsheng/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { migrations } from './migrations/index.ts';
-import {
-  type Database,
-  json,
-  type NewIndicator,
-  type NewPlan,
-  type NewProject,
-  type NewServiceItem,
-} from './schema.ts';
+import { indicatorRow, planRow, projectRow, serviceRow } from './rows.ts';
+import type { Database } from './schema.ts';
 
 export interface SeedResult {
   /** False when the catalog's content was already seeded (same hash): nothing was touched. */
@@ -126,25 +120,7 @@ async function upsertRegions(trx: Transaction<Database>, packages: readonly Regi
 }
 
 async function upsertPlan(trx: Transaction<Database>, plan: Plan, position: number) {
-  const row: NewPlan = {
-    id: plan.id,
-    region_code: plan.regionCode,
-    title: plan.title,
-    kind: plan.kind,
-    period_start: plan.period.start,
-    period_end: plan.period.end,
-    issuer: plan.issuer,
-    document_number: plan.documentNumber,
-    issue_date: plan.issueDate,
-    basis: json(plan.basis),
-    source: json(plan.source),
-    indicator_table: json(plan.indicatorTable),
-    declared_service_count: plan.declaredServiceCount,
-    service_fields: json(plan.serviceFields),
-    notes: json(plan.notes),
-    in_package: true,
-    position,
-  };
+  const row = planRow(plan, position);
   const { id: _id, ...update } = row;
   await trx
     .insertInto('plans')
@@ -159,26 +135,7 @@ async function syncIndicators(
   indicators: readonly Indicator[],
   result: SeedResult,
 ) {
-  const rows: NewIndicator[] = indicators.map((ind, position) => ({
-    plan_id: planId,
-    id: ind.id,
-    position,
-    field_key: ind.field.key,
-    field_label: ind.field.label,
-    name: ind.name,
-    unit: ind.unit,
-    baseline_year: ind.baselineYear,
-    baseline_raw: ind.baseline.raw,
-    baseline_value: json(ind.baseline.value),
-    target_year: ind.targetYear,
-    target_raw: ind.target.raw,
-    target_value: json(ind.target.value),
-    nature: ind.nature,
-    canonical_key: ind.canonicalKey,
-    source: json(ind.source),
-    note: ind.note ?? null,
-    in_package: true,
-  }));
+  const rows = indicators.map((ind, position) => indicatorRow(planId, ind, position));
   for (const row of rows) {
     const { plan_id: _p, id: _i, ...update } = row;
     await trx
@@ -231,25 +188,7 @@ async function syncServices(
   services: readonly ServiceItem[],
   result: SeedResult,
 ) {
-  const rows: NewServiceItem[] = services.map((s, position) => ({
-    plan_id: planId,
-    id: s.id,
-    position,
-    field_key: s.field.key,
-    field_label: s.field.label,
-    name: s.name,
-    content: s.content ?? null,
-    target_group: s.targetGroup ?? null,
-    standard: s.standard ?? null,
-    standard_amounts: json(s.standardAmounts),
-    funding: s.funding ?? null,
-    funding_levels: json(s.fundingLevels),
-    coverage: s.coverage ?? null,
-    lead_department: s.leadDepartment ?? null,
-    table_name: s.table ?? null,
-    source: json(s.source),
-    note: s.note ?? null,
-  }));
+  const rows = services.map((item, position) => serviceRow(planId, item, position));
   for (const row of rows) {
     const { plan_id: _p, id: _i, ...update } = row;
     await trx
@@ -273,23 +212,7 @@ async function syncProjects(
   projects: readonly Project[],
   result: SeedResult,
 ) {
-  const rows: NewProject[] = projects.map((p, position) => ({
-    plan_id: planId,
-    id: p.id,
-    position,
-    kind: p.kind,
-    box: p.box,
-    field_key: p.field.key,
-    field_label: p.field.label,
-    group_name: p.group ?? null,
-    number: p.number ?? null,
-    name: p.name ?? null,
-    text: p.text,
-    quantities: json(p.quantities),
-    responsible: json(p.responsible),
-    source: json(p.source),
-    in_package: true,
-  }));
+  const rows = projects.map((p, position) => projectRow(planId, p, position));
   for (const row of rows) {
     // Status and progress are entered by people, not by the package: an upsert leaves them be.
     const { plan_id: _p, id: _i, ...update } = row;

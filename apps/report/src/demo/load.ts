@@ -3,14 +3,15 @@ import { regionPackages } from '@minsheng/catalog';
 import {
   type Database,
   type Db,
+  indicatorRow,
   json,
   type Kysely,
   migrateToLatest,
-  type NewIndicator,
   type NewObservation,
-  type NewProject,
-  type NewServiceItem,
+  planRow,
+  projectRow,
   seedCatalog,
+  serviceRow,
   type Transaction,
 } from '@minsheng/db';
 import type { Region } from '@minsheng/domain';
@@ -233,90 +234,19 @@ async function insertPlan(
   who: DemoUsers,
 ) {
   const { plan } = generated;
+  // After every real plan, which the catalog numbers from 0.
   await trx
     .insertInto('plans')
-    .values({
-      id: plan.id,
-      region_code: plan.regionCode,
-      title: plan.title,
-      kind: plan.kind,
-      period_start: plan.period.start,
-      period_end: plan.period.end,
-      issuer: plan.issuer,
-      document_number: plan.documentNumber,
-      issue_date: plan.issueDate,
-      basis: json(plan.basis),
-      source: json(plan.source),
-      indicator_table: json(plan.indicatorTable),
-      declared_service_count: plan.declaredServiceCount,
-      service_fields: json(plan.serviceFields),
-      notes: json(plan.notes),
-      in_package: true,
-      // After every real plan, which the catalog numbers from 0.
-      position: 100_000 + position,
-    })
+    .values(planRow(plan, 100_000 + position))
     .execute();
 
-  const indicators: NewIndicator[] = plan.indicators.map((ind, i) => ({
-    plan_id: plan.id,
-    id: ind.id,
-    position: i,
-    field_key: ind.field.key,
-    field_label: ind.field.label,
-    name: ind.name,
-    unit: ind.unit,
-    baseline_year: ind.baselineYear,
-    baseline_raw: ind.baseline.raw,
-    baseline_value: json(ind.baseline.value),
-    target_year: ind.targetYear,
-    target_raw: ind.target.raw,
-    target_value: json(ind.target.value),
-    nature: ind.nature,
-    canonical_key: ind.canonicalKey,
-    source: json(ind.source),
-    note: ind.note ?? null,
-    in_package: true,
-  }));
+  const indicators = plan.indicators.map((ind, i) => indicatorRow(plan.id, ind, i));
   if (indicators.length > 0) await trx.insertInto('indicators').values(indicators).execute();
 
-  const services: NewServiceItem[] = plan.services.map((s, i) => ({
-    plan_id: plan.id,
-    id: s.id,
-    position: i,
-    field_key: s.field.key,
-    field_label: s.field.label,
-    name: s.name,
-    content: s.content ?? null,
-    target_group: s.targetGroup ?? null,
-    standard: s.standard ?? null,
-    standard_amounts: json(s.standardAmounts),
-    funding: s.funding ?? null,
-    funding_levels: json(s.fundingLevels),
-    coverage: s.coverage ?? null,
-    lead_department: s.leadDepartment ?? null,
-    table_name: s.table ?? null,
-    source: json(s.source),
-    note: s.note ?? null,
-  }));
+  const services = plan.services.map((s, i) => serviceRow(plan.id, s, i));
   if (services.length > 0) await trx.insertInto('service_items').values(services).execute();
 
-  const projects: NewProject[] = plan.projects.map((p, i) => ({
-    plan_id: plan.id,
-    id: p.id,
-    position: i,
-    kind: p.kind,
-    box: p.box,
-    field_key: p.field.key,
-    field_label: p.field.label,
-    group_name: p.group ?? null,
-    number: p.number ?? null,
-    name: p.name ?? null,
-    text: p.text,
-    quantities: json(p.quantities),
-    responsible: json(p.responsible),
-    source: json(p.source),
-    in_package: true,
-  }));
+  const projects = plan.projects.map((p, i) => projectRow(plan.id, p, i));
   if (projects.length > 0) await trx.insertInto('projects').values(projects).execute();
 
   // The same shape the API's workflow leaves behind: entered and submitted by the editor,
