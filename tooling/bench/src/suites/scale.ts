@@ -59,10 +59,23 @@ function log(line: string): void {
 
 // ---------------------------------------------------------------- PostgreSQL on loopback
 
-let adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+// TEST_DATABASE_URL too: under vitest the soak's short form uses the server the tests use.
+let adminUrl =
+  process.env.BENCH_POSTGRES_URL ||
+  process.env.TEST_DATABASE_URL ||
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
-function psql(url: string, text: string): { ok: boolean; out: string; err: string } {
-  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-Atc', text], { encoding: 'utf8' });
+/** The maintenance database URL the bench creates and drops its databases through. */
+export function postgresAdminUrl(): string {
+  return adminUrl;
+}
+
+export function psql(url: string, text: string): { ok: boolean; out: string; err: string } {
+  // Whole tables are read back through here (the soak's check): well past the 1 MB default.
+  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-Atc', text], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   return {
     ok: r.status === 0,
     out: (r.stdout ?? '').trim(),
@@ -85,7 +98,7 @@ function startClusters(): void {
  * else (as root, with apt) the Debian package installed and started, the postgres user given a
  * password for loopback connections. Returns why none could be had, or null.
  */
-function ensurePostgres(): string | null {
+export function ensurePostgres(): string | null {
   if (psql(adminUrl, 'select 1').ok) return null;
   startClusters();
   if (psql(adminUrl, 'select 1').ok) return null;
@@ -121,13 +134,13 @@ function databaseUrl(name: string): string {
   return u.toString();
 }
 
-function createDatabase(name: string): string {
+export function createDatabase(name: string): string {
   const r = psql(adminUrl, `create database "${name}"`);
   if (!r.ok) throw new Error(`create database ${name}: ${r.err}`);
   return databaseUrl(name);
 }
 
-function dropDatabase(name: string): void {
+export function dropDatabase(name: string): void {
   psql(adminUrl, `drop database if exists "${name}" with (force)`);
 }
 
@@ -200,7 +213,7 @@ function runLoad(
 
 // ---------------------------------------------------------------- the API server
 
-interface Server {
+export interface Server {
   url: string;
   child: ChildProcess;
   /** Peak resident memory so far (kernel high-water mark), MiB. */
@@ -208,7 +221,10 @@ interface Server {
   stop(): Promise<void>;
 }
 
-function startServer(databaseUrl: string): Promise<Server> {
+export function startServer(
+  databaseUrl: string,
+  adminPassword = `admin-${randomBytes(8).toString('hex')}`,
+): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: {
@@ -216,7 +232,7 @@ function startServer(databaseUrl: string): Promise<Server> {
       DATABASE_URL: databaseUrl,
       PORT: '0',
       HOST: '127.0.0.1',
-      MINSHENG_ADMIN_PASSWORD: `admin-${randomBytes(8).toString('hex')}`,
+      MINSHENG_ADMIN_PASSWORD: adminPassword,
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -313,7 +329,7 @@ interface Measured {
 const TICKS_PER_SECOND = 100;
 
 /** User + system CPU of a process so far, ms (from /proc; NaN where there is none). */
-function cpuMs(pid: number | undefined): number {
+export function cpuMs(pid: number | undefined): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which is in parentheses and may hold spaces.
