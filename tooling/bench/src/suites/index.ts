@@ -4,6 +4,7 @@ import { evaluationSuite } from './evaluation.ts';
 import { evaluationFormsSuite } from './evaluation-forms.ts';
 import { reportsSuite } from './reports.ts';
 import { scaleSuite } from './scale.ts';
+import { soakSuite } from './soak.ts';
 
 /** Every suite `pnpm bench` knows, in the order they run; add a new one here. */
 export const suites: BenchSuite[] = [
@@ -12,4 +13,5 @@ export const suites: BenchSuite[] = [
   scaleSuite,
   reportsSuite,
   consoleSuite,
+  soakSuite,
 ];
