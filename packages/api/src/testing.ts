@@ -78,3 +78,19 @@ export async function seedWorld(db: Kysely<Database>) {
     lzEditor: await addUser(db, 'lz-editor', 'editor', '510802'),
   };
 }
+
+/**
+ * Text a user may type anywhere free text is taken, each of which must come back out as the
+ * same characters (in a page, in a PDF), never as markup, script, a link or a template. The
+ * console's and the reports' "text shown as text" tests share them, so both face the same list.
+ */
+export const HOSTILE_TEXTS = {
+  script: '<script>window.__pwned=1</script>',
+  img: '<img src=x onerror="window.__pwned=1">',
+  svg: '"><svg onload=window.__pwned=1>',
+  link: 'javascript:window.__pwned=1',
+  template: "{{constructor.constructor('window.__pwned=1')()}}",
+  // U+202E flips what follows on screen: "exe.txt" would read as "txt.exe".
+  rtl: '\u202E民生备注exe.txt',
+  sql: "'; drop table observations; --",
+} as const;

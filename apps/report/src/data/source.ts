@@ -48,7 +48,7 @@ export interface ReportSource extends Procedures {
   close(): Promise<void>;
 }
 
-function fromCaller(caller: Caller): Procedures {
+export function fromCaller(caller: Caller): Procedures {
   return {
     regions: () => caller.regions.list(),
     plans: (regionCode) => caller.plans.list(regionCode ? { regionCode } : {}),
