@@ -507,7 +507,8 @@ async function load(
   log: (line: string) => void,
 ): Promise<Load> {
   const every = Math.min(30, Math.max(1, Math.round(seconds / 4)));
-  const warmAfter = Math.min(60, Math.max(1, Math.round(seconds / 4)));
+  // Warm: after a minute of a long run, half-way through a short one.
+  const warmAfter = Math.min(60, Math.max(1, Math.round(seconds / 2)));
   const started = Date.now();
   const cpuAtStart = cpuMs(pid);
   const loadAtStart = loadavg()[0] ?? Number.NaN;
