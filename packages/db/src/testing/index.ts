@@ -3,8 +3,10 @@ import pg from 'pg';
 import { describe } from 'vitest';
 import { createPgliteDb, createPostgresDb, type Db, type DialectName } from '../connection.ts';
 import { migrateToLatest } from '../migrate.ts';
+import { withDatabase } from './temp-postgres.ts';
 
 export * from './fixtures.ts';
+export { type SqlSession, startTempPostgres, type TempPostgres } from './temp-postgres.ts';
 
 export interface TestDialect {
   name: DialectName;
@@ -35,12 +37,6 @@ async function probePostgres(url: string): Promise<string | undefined> {
   } finally {
     await client.end().catch(() => {});
   }
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 async function adminQuery(text: string): Promise<void> {

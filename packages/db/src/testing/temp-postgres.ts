@@ -7,7 +7,28 @@ import pg from 'pg';
 
 export interface TempPostgres {
   url: string;
+  /** Stops the server and deletes its folder. */
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown), keeping its data, as an operator restarting it would. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same data and port; resolves once it answers. */
+  resume(): Promise<void>;
+  /** Creates an empty database on the server and returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  /** A plain connection to one of its databases, for what kysely does not say (locks, catalogs). */
+  connect(database?: string): Promise<SqlSession>;
+}
+
+export interface SqlSession {
+  query<R = Record<string, unknown>>(text: string): Promise<R[]>;
+  end(): Promise<void>;
+}
+
+/** The URL with another database name. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
 }
 
 /** The folder of the installed PostgreSQL server binaries (initdb, postgres), if any. */
@@ -90,40 +111,79 @@ export async function startTempPostgres(): Promise<TempPostgres | null> {
     { ...as, stdio: 'ignore' },
   );
   const port = await freePort();
-  const child = spawn(
-    path.join(bin, 'postgres'),
-    [
-      '-D',
-      data,
-      '-p',
-      String(port),
-      '-k',
-      dir,
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'fsync=off',
-    ],
-    { ...as, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let output = '';
-  child.stderr?.on('data', (c) => {
-    output += c;
-  });
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGINT'); // fast shutdown
+  let child: ChildProcess | null = null;
+  let output = '';
+  const launch = async () => {
+    output = '';
+    const started = spawn(
+      path.join(bin, 'postgres'),
+      [
+        '-D',
+        data,
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+      ],
+      { ...as, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    started.stderr?.on('data', (c) => {
+      output += c;
+    });
+    child = started;
+    await waitUntilAnswering(url, started, () => output);
+  };
+  const halt = async () => {
+    const running = child;
+    if (running && running.exitCode === null && running.signalCode === null) {
+      const exited = new Promise((r) => running.once('exit', r));
+      running.kill('SIGINT'); // fast shutdown
       await exited;
     }
+    child = null;
+  };
+  const stop = async () => {
+    await halt();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitUntilAnswering(url, child, () => output);
+    await launch();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, stop };
+  const connect = async (database = 'postgres'): Promise<SqlSession> => {
+    const client = new pg.Client({ connectionString: withDatabase(url, database) });
+    // A halted server ends the connection; the test sees that on its next query instead.
+    client.on('error', () => {});
+    await client.connect();
+    return {
+      query: async <R>(text: string) => (await client.query(text)).rows as R[],
+      end: () => client.end(),
+    };
+  };
+  return {
+    url,
+    stop,
+    halt,
+    connect,
+    createDatabase: async (name) => {
+      const session = await connect();
+      try {
+        await session.query(`create database "${name}"`);
+      } finally {
+        await session.end();
+      }
+      return withDatabase(url, name);
+    },
+    resume: async () => {
+      if (child?.exitCode === null) throw new Error('the temporary PostgreSQL is running already');
+      await launch();
+    },
+  };
 }
