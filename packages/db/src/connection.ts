@@ -51,6 +51,10 @@ export function createPostgresDb(databaseUrl: string): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // A client in use emits 'error' too when its server goes away (PostgreSQL restarted under a
+  // transaction): its query already fails with it, and the pool drops the client on release,
+  // but an unheard 'error' event would end the whole process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
