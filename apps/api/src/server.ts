@@ -67,6 +67,9 @@ export function createApiServer(options: ServerOptions): Server {
       // The client gets a plain message; the cause, SQL and stack are for the operator.
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         log.error('procedure failed', { procedure, ...errorFields(error.cause ?? error) });
+      } else if (error.code === 'SERVICE_UNAVAILABLE') {
+        // Expected while the database restarts: one line a request, the driver's words, no stack.
+        log.warn('database unavailable', { procedure, error: String(error.cause ?? error) });
       }
     },
   });

@@ -39,3 +39,37 @@ export function wrongState(message: string): TRPCError {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
+
+/** SQLSTATEs of a server that is going away or not back yet: admin, crash and start-up shutdowns. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03']);
+/** The socket failing under `pg`: refused, reset, timed out, unresolvable. */
+const UNAVAILABLE_SOCKET =
+  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/;
+/** `pg`'s own errors for a connection lost or never made, which carry no code. */
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+/**
+ * True when the error says the database cannot be reached right now (PostgreSQL stopped,
+ * restarting or unreachable), as opposed to a query that failed: the request may be retried.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = 'code' in e ? String(e.code) : '';
+    if (UNAVAILABLE_STATES.has(code) || code.startsWith('08') || UNAVAILABLE_SOCKET.test(code))
+      return true;
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+    if ('message' in e && UNAVAILABLE_MESSAGE.test(String(e.message))) return true;
+    e = 'cause' in e ? e.cause : undefined;
+  }
+  return false;
+}
+
+/** A 503 naming the database, instead of a 500: nothing is wrong with the request itself. */
+export function databaseUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'database unavailable: the server cannot reach its database; try again shortly',
+    cause,
+  });
+}

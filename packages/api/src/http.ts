@@ -4,6 +4,7 @@ import type { Database, Kysely } from '@minsheng/db';
 
 import { SESSION_COOKIE } from './auth.ts';
 import { type Context, createContext } from './context.ts';
+import { databaseUnavailable, isDatabaseUnavailable } from './errors.ts';
 
 export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
@@ -20,6 +21,7 @@ export function createHttpContextFactory(db: Kysely<Database>) {
   return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => {
     const secure =
       Boolean((req.socket as TLSSocket).encrypted) || req.headers['x-forwarded-proto'] === 'https';
+    // The session lookup runs before any procedure, so a database that is down shows here first.
     return createContext({
       db,
       sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
@@ -29,6 +31,8 @@ export function createHttpContextFactory(db: Kysely<Database>) {
         const list = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
         res.setHeader('set-cookie', [...list, header]);
       },
+    }).catch((error: unknown) => {
+      throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
     });
   };
 }

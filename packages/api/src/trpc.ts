@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
-import { showValue } from './errors.ts';
+import { databaseUnavailable, isDatabaseUnavailable, showValue } from './errors.ts';
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
@@ -91,6 +91,13 @@ export const publicProcedure = t.procedure.use(async ({ next, getRawInput }) => 
   const bad = unstorableText(await getRawInput().catch(() => undefined));
   if (bad) throw new TRPCError({ code: 'BAD_REQUEST', message: bad });
   const result = await next();
+  if (
+    !result.ok &&
+    result.error.code === 'INTERNAL_SERVER_ERROR' &&
+    isDatabaseUnavailable(result.error.cause)
+  ) {
+    throw databaseUnavailable(result.error.cause);
+  }
   if (!result.ok && result.error.cause instanceof ZodError && result.error.code === 'BAD_REQUEST') {
     const raw = await getRawInput().catch(() => undefined);
     throw new TRPCError({
