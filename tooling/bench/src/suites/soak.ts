@@ -588,6 +588,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const url = createDatabase(name);
   const adminPassword = `soak-admin-${randomBytes(8).toString('hex')}`;
   let server: Server | null = null;
+  // Interrupted (Ctrl-C, a kill): the server and the database go too, not left behind.
+  const interrupted = (signal: NodeJS.Signals) => {
+    server?.child.kill('SIGKILL');
+    dropDatabase(name);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     log(`database ${name} on ${new URL(postgresAdminUrl()).host}; starting the server`);
     let phase = performance.now();
@@ -671,6 +679,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     };
     return { ...result, problems: problemsOf(result, shared.staleExamples) };
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await server?.stop();
     dropDatabase(name);
   }
