@@ -1,90 +1,157 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  callTrpc,
+  logLines,
+  type RunningServer,
+  signIn,
+  startServer,
+} from './testing/server-process.ts';
 
-const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  url: string;
-}
-
-/** Starts `node --import tsx src/main.ts` (what `pnpm start` runs) and waits for its URL. */
-async function start(dataDir: string): Promise<Running> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', MINSHENG_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  delete env.MINSHENG_ADMIN_PASSWORD;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: APP_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (c) => {
-    out += c;
-  });
-  child.stderr?.on('data', (c) => {
-    out += c;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearInterval(timer);
-        resolve(m[1]);
-      }
-    }, 100);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`the server exited (${code}) before listening:\n${out}`));
-    });
-  });
-  return { child, output: () => out, url };
-}
-
-async function stop(running: Running): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => running.child.on('exit', resolve));
-  running.child.kill('SIGTERM');
-  return exited;
-}
-
-describe('pnpm start (node --import tsx src/main.ts) on the embedded database', () => {
+describe('pnpm start (node --import tsx src/main.ts) on the embedded database', {
+  timeout: 300_000,
+}, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'minsheng-start-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  let first: RunningServer;
+  let password = '';
+  /** Every password and session token the tests send or are given: none may reach a log. */
+  const secrets = new Map<string, string>();
 
-  it('migrates, seeds, prints the URL and a one-time admin password that signs in, stops on SIGTERM', async () => {
-    const first = await start(dataDir);
-    const password = /created with the password\s+(\S+)/.exec(first.output())?.[1];
-    expect(password).toBeDefined();
+  beforeAll(async () => {
+    first = await startServer({ dataDir });
+  });
+  afterAll(async () => {
+    await first?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The output holds no secret, but the first password once, in the banner and no log line. */
+  function expectNoSecrets(output: string): void {
+    const lines = output.split('\n');
+    const logs = lines.filter((l) => l.startsWith('{')).join('\n');
+    expect(logs).not.toContain(password);
+    expect(lines.filter((l) => l.includes(password))).toEqual([`    ${password}`]);
+    const leaked = [...secrets].filter(([, secret]) => output.includes(secret));
+    expect(leaked.map(([what]) => what)).toEqual([]);
+  }
+
+  it('migrates, seeds, prints the URL and a one-time admin password that signs in', async () => {
+    password = /created with the password\s+(\S+)/.exec(first.output())?.[1] ?? '';
+    expect(password).not.toBe('');
     expect((await fetch(`${first.url}healthz`)).status).toBe(200);
-    const signIn = await fetch(`${first.url}trpc/auth.signIn`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password }),
+    const cookie = await signIn(first.url, 'admin', password);
+    secrets.set('the first session token', cookie.split('=')[1] ?? cookie);
+    const tree = await callTrpc<{ code: string }[]>(first.url, 'regions.tree', undefined, {
+      cookie,
+      query: true,
     });
-    expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-    const tree = await fetch(`${first.url}trpc/regions.tree`, { headers: { cookie } });
-    const body = (await tree.json()) as { result: { data: { code: string }[] } };
-    expect(body.result.data.map((r) => r.code)).toEqual(['510000']);
-    expect(await stop(first)).toBe(0);
-    expect(first.output()).toContain('"msg":"stopped"');
-    // The password is printed once, and never in a log line.
-    const logLines = first
-      .output()
-      .split('\n')
-      .filter((l) => l.startsWith('{'));
-    expect(logLines.join('\n')).not.toContain(password);
+    expect(tree.data?.map((r) => r.code)).toEqual(['510000']);
+  });
 
-    // A second start on the same folder: the seed is a no-op, no new admin, no password.
-    const second = await start(dataDir);
+  it('keeps passwords and session tokens out of its output (sign-ins, users, password changes)', async () => {
+    const secret = (what: string) => {
+      const value = `${what.replace(/\W+/g, '-')}-${randomBytes(6).toString('hex')}`;
+      secrets.set(what, value);
+      return value;
+    };
+    const token = (what: string, cookie: string) => {
+      secrets.set(what, cookie.split('=')[1] ?? cookie);
+      return cookie;
+    };
+    const { url } = first;
+    const statuses: number[] = [];
+    const call = async (procedure: string, input: unknown, cookie?: string, query = false) => {
+      const answer = await callTrpc(url, procedure, input, {
+        query,
+        ...(cookie ? { cookie } : {}),
+      });
+      statuses.push(answer.status);
+      return answer;
+    };
+
+    // Wrong passwords: for a real name, an unknown name, and in a query string (a GET, refused).
+    await call('auth.signIn', { username: 'admin', password: secret('a wrong password') });
+    await call('auth.signIn', { username: 'nobody', password: secret('an unknown user password') });
+    const inQuery = new URL('trpc/auth.signIn', url);
+    inQuery.searchParams.set(
+      'input',
+      JSON.stringify({ username: 'admin', password: secret('a password in a URL') }),
+    );
+    statuses.push((await fetch(inQuery)).status);
+
+    const admin = token('the admin session token', await signIn(url, 'admin', password));
+    const editorPassword = secret('the editor password');
+    const created = await call(
+      'users.create',
+      {
+        username: 'logs-editor',
+        displayName: 'logs editor',
+        role: 'editor',
+        regionCode: '510824',
+        password: editorPassword,
+      },
+      admin,
+    );
+    const editorId = (created.data as { id: string }).id;
+    await call(
+      'users.create',
+      {
+        username: 'logs-editor',
+        displayName: 'taken',
+        role: 'editor',
+        regionCode: '510824',
+        password: secret('a password for a taken name'),
+      },
+      admin,
+    );
+    const editor = token(
+      'the editor session token',
+      await signIn(url, 'logs-editor', editorPassword),
+    );
+    await call(
+      'auth.changePassword',
+      { currentPassword: secret('a wrong current password'), newPassword: secret('unused new') },
+      editor,
+    );
+    await call(
+      'auth.changePassword',
+      { currentPassword: editorPassword, newPassword: secret('the changed password') },
+      editor,
+    );
+    const reset = secret('the reset password');
+    await call('users.resetPassword', { id: editorId, password: reset }, admin);
+    await call('auth.signIn', {
+      username: 'logs-editor',
+      password: secrets.get('the changed password'),
+    });
+    const again = token('a later session token', await signIn(url, 'logs-editor', reset));
+    await call('auth.signOut', {}, again);
+    await call('regions.tree', undefined, again, true);
+    // The refusals among them are the expected ones, so every path above was really taken.
+    expect(statuses).toEqual([401, 401, 405, 200, 409, 400, 200, 200, 401, 200, 401]);
+
+    // The last requests' log lines may still be on their way: checked again after the stop.
+    expectNoSecrets(first.output());
+  });
+
+  it('stops on SIGTERM; a second start on the same folder seeds nothing and creates no admin', async () => {
+    expect(await first.stop()).toBe(0);
+    const output = first.output();
+    expect(output).toContain('"msg":"stopped"');
+    expectNoSecrets(output);
+    console.log(
+      `[logs] ${logLines(output).length} log lines of a first start, sign-ins right and wrong, user creation, ` +
+        `a password change and reset, sign-out and stop: none of the ${secrets.size} passwords and session tokens ` +
+        'sent or given in stdout or stderr; the first password once, outside the JSON log',
+    );
+
+    const second = await startServer({ dataDir });
     expect(second.output()).toContain('"changed":false');
     expect(second.output()).toContain('Sign in with an existing account');
     expect(second.output()).not.toContain('created with the password');
-    expect(await stop(second)).toBe(0);
-  }, 300_000);
+    expect(await second.stop()).toBe(0);
+  });
 });
