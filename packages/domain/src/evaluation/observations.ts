@@ -17,14 +17,21 @@ export interface ObservedValue {
   readonly answer: boolean | null;
 }
 
-/** Reads one observed text; throws the grammar's error for text it cannot read. */
-export function readObservation(year: number, raw: string): ObservedValue {
+/**
+ * Reads one observed text; throws the grammar's error for text it cannot read. `reading` is the
+ * grammar's reading of the same text made earlier (a stored observation's); given, the text is
+ * not parsed again.
+ */
+export function readObservation(year: number, raw: string, reading?: Value): ObservedValue {
   const text = raw.trim();
   const said = answerOf(text);
   if (said !== null) return { year, raw: text, value: null, num: null, answer: said };
-  const parsed = safeParseValue(text);
-  if (!parsed.ok) throw parsed.error;
-  const value = parsed.value;
+  let value = reading;
+  if (!value) {
+    const parsed = safeParseValue(text);
+    if (!parsed.ok) throw parsed.error;
+    value = parsed.value;
+  }
   let num = numericValue(value);
   if (num === null && value.kind === 'bound') num = value.num.value;
   if (num === null && value.kind === 'cumulative') num = value.inner.num.value;
@@ -43,7 +50,7 @@ export function prepareObservations(
   const out = new Map<string, ObservedValue[]>();
   for (const p of points) {
     const series = out.get(p.indicatorId) ?? [];
-    const obs = readObservation(p.year, p.value);
+    const obs = readObservation(p.year, p.value, p.reading);
     const at = series.findIndex((o) => o.year === p.year);
     if (at >= 0) series[at] = obs;
     else series.push(obs);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanSchema } from '../model/plan.ts';
+import { parseValue } from '../value/grammar.ts';
 import { prepareObservations } from './observations.ts';
 import { evaluatePlan, summarizePlan } from './summary.ts';
 
@@ -67,6 +68,19 @@ describe('summarizePlan', () => {
     expect(s.flagged.map((f) => f.indicatorId)).toEqual(['b', 'c']);
   });
 
+  it('without reasons gives the same statuses and figures, and empty reasons', () => {
+    const points = [
+      { indicatorId: 'a', year: 2022, value: '0.8' },
+      { indicatorId: 'b', year: 2022, value: '1' },
+      { indicatorId: 'c', year: 2021, value: '2' },
+    ];
+    const full = evaluatePlan(plan, points, 2023);
+    const bare = evaluatePlan(plan, points, 2023, { explain: false });
+    expect(bare.map(({ reason, ...e }) => e)).toEqual(full.map(({ reason, ...e }) => e));
+    expect(full.every((e) => e.reason.zh !== '')).toBe(true);
+    expect(bare.every((e) => e.reason.zh === '' && e.reason.en === '')).toBe(true);
+  });
+
   it('prepared observations give the same result as raw points', () => {
     const points = [{ indicatorId: 'a', year: 2022, value: '0.8' }];
     expect(evaluatePlan(plan, prepareObservations(points), 2022)).toEqual(
@@ -86,6 +100,26 @@ describe('prepareObservations', () => {
       [2021, 1],
       [2023, 4],
     ]);
+  });
+  it('takes a stored reading as it is, and gives what parsing the text would', () => {
+    const texts = ['0.8', '≥95', '98以上', '约3.5', '【12】', '应保尽保', '是', '12-15', '——'];
+    const parsed = prepareObservations(
+      texts.map((value, i) => ({ indicatorId: 'a', year: 2021 + i, value })),
+    );
+    const stored = prepareObservations(
+      texts.map((value, i) => ({
+        indicatorId: 'a',
+        year: 2021 + i,
+        value,
+        reading: parseValue(value.trim() === '是' ? '应保尽保' : value),
+      })),
+    );
+    expect(stored).toEqual(parsed);
+    // The reading is trusted: the text is not parsed again.
+    const trusted = prepareObservations([
+      { indicatorId: 'a', year: 2023, value: '很多', reading: parseValue('3') },
+    ]);
+    expect(trusted.get('a')?.[0]?.num).toBe(3);
   });
   it('refuses text the grammar cannot read', () => {
     expect(() => prepareObservations([{ indicatorId: 'a', year: 2023, value: '很多' }])).toThrow(

@@ -90,16 +90,20 @@ export function summarizePlan(
 
 const rank = (s: EvaluationStatus): number => (s === 'seriously_lagging' ? 0 : 1);
 
-/** Evaluates every indicator of a plan in one year from the plan's approved observations. */
+/**
+ * Evaluates every indicator of a plan in one year from the plan's approved observations.
+ * `explain: false` leaves the reasons empty, for counting statuses over many plans.
+ */
 export function evaluatePlan(
   plan: Plan,
   observations: readonly ObservedPoint[] | ReadonlyMap<string, readonly ObservedValue[]>,
   year: number,
+  { explain = true }: { explain?: boolean } = {},
 ): IndicatorEvaluation[] {
   const byIndicator =
     observations instanceof Map
       ? (observations as ReadonlyMap<string, readonly ObservedValue[]>)
       : prepareObservations(observations as readonly ObservedPoint[]);
-  const options = { year, period: plan.period };
+  const options = { year, period: plan.period, explain };
   return plan.indicators.map((i) => evaluateIndicator(i, byIndicator.get(i.id) ?? [], options));
 }

@@ -82,5 +82,11 @@ export const ObservedPointSchema = z.object({
   indicatorId: z.string(),
   year: ObservationYearSchema,
   value: z.string(),
+  /**
+   * The grammar's reading of `value`, when it was made already: a stored observation keeps the
+   * reading made when it was saved, and a province's summary must not parse tens of thousands
+   * of texts again on every request.
+   */
+  reading: ValueSchema.optional(),
 });
 export type ObservedPoint = z.infer<typeof ObservedPointSchema>;
