@@ -188,6 +188,12 @@ export interface AuditLogTable {
   after: Json<unknown>;
 }
 
+/** Moved by triggers on every change to a plan, its indicators or its observations (0003). */
+export interface PlanChangesTable {
+  plan_id: string;
+  n: ColumnType<string, never, never>;
+}
+
 export interface SeedStateTable {
   key: string;
   hash: string;
@@ -206,6 +212,7 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
   seed_state: SeedStateTable;
+  plan_changes: PlanChangesTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
