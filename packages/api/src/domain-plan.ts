@@ -106,7 +106,7 @@ export function indicatorPlan(row: PlanRow, indicators: IndicatorRow[]): Plan {
   return { ...planHead(row), indicators: indicators.map(indicatorOf), services: [], projects: [] };
 }
 
-/** Approved observations of some plans up to a year, grouped by plan. */
+/** Approved observations of some plans up to a year, with their stored readings, by plan. */
 export async function approvedPoints(
   db: Kysely<Database>,
   planIds: readonly string[],
@@ -116,14 +116,15 @@ export async function approvedPoints(
   if (planIds.length === 0) return out;
   const rows = await db
     .selectFrom('observations')
-    .select(['plan_id', 'indicator_id', 'year', 'raw'])
+    .select(['plan_id', 'indicator_id', 'year', 'raw', 'value'])
     .where('plan_id', 'in', planIds)
     .where('state', '=', 'approved')
     .where('year', '<=', upToYear)
     .execute();
   for (const r of rows) {
     const list = out.get(r.plan_id) ?? [];
-    list.push({ indicatorId: r.indicator_id, year: r.year, value: r.raw });
+    // The reading stored at saving time: nothing is parsed again.
+    list.push({ indicatorId: r.indicator_id, year: r.year, value: r.raw, reading: r.value });
     out.set(r.plan_id, list);
   }
   return out;

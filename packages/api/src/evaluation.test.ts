@@ -82,6 +82,32 @@ describeEachDialect('evaluation procedures', (dialect) => {
     expect(r.totals.achieved).toBeGreaterThanOrEqual(1);
   });
 
+  it('keeps a region summary until a plan below changes, by this server or any other writer', async () => {
+    const ask = () => root.evaluation.region({ regionCode: '510000', year: 2024 });
+    const first = await ask();
+    // Unchanged plans: the same computed summary is handed out again.
+    expect(await ask()).toBe(first);
+    const statusOf = (r: typeof first) =>
+      r.plans.find((p) => p.planId === 'cangxi-2021')?.byStatus ?? {};
+
+    // An approval through the API moves the plan's counter: the next summary is new.
+    await approve('nursery-places', 2024, '4.6');
+    const afterApproval = await ask();
+    expect(afterApproval).not.toBe(first);
+    expect(afterApproval.totals.achieved).toBe((first.totals.achieved ?? 0) + 1);
+
+    // A change written straight into the database, as the CLI or another server would.
+    await db.kysely
+      .updateTable('observations')
+      .set({ state: 'returned' })
+      .where('plan_id', '=', 'cangxi-2021')
+      .where('year', '=', 2024)
+      .execute();
+    const afterDirect = await ask();
+    expect(statusOf(afterDirect)).toEqual(statusOf(first));
+    expect(afterDirect.totals).toEqual(first.totals);
+  });
+
   it("keeps a neighbour's evaluation out of reach", async () => {
     await expect(
       lizhou.evaluation.plan({ planId: 'cangxi-2021', year: 2023 }),

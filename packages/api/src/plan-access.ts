@@ -15,3 +15,23 @@ export async function planFor(ctx: Context, user: User, planId: string, ability:
   if (plan && (await can(ctx, user, ability, plan.region_code))) return plan;
   return refuseRecord(ctx, user, ability, `plan "${planId}"`);
 }
+
+/**
+ * The access check of `planFor` for a read that may be served from a cache: instead of the
+ * plan's row it returns the plan's change counter (see stamped-cache.ts), in the same query.
+ */
+export async function planStampFor(
+  ctx: Context,
+  user: User,
+  planId: string,
+  ability: Ability,
+): Promise<string> {
+  const plan = await ctx.db
+    .selectFrom('plans')
+    .leftJoin('plan_changes', 'plan_changes.plan_id', 'plans.id')
+    .select(['plans.region_code', 'plan_changes.n'])
+    .where('plans.id', '=', planId)
+    .executeTakeFirst();
+  if (plan && (await can(ctx, user, ability, plan.region_code))) return String(plan.n ?? 0);
+  return refuseRecord(ctx, user, ability, `plan "${planId}"`);
+}

@@ -64,6 +64,38 @@ describeEachDialect('reading plans', (dialect) => {
     expect(ind?.latestApproved).toMatchObject({ year: 2022, raw: '2.4' });
   });
 
+  it("keeps a plan's indicator list until the plan changes, whoever changes it", async () => {
+    const ask = () => editor.indicators.list({ planId: 'cangxi-2021' });
+    const nursery = (list: Awaited<ReturnType<typeof ask>>) =>
+      list.find((i) => i.id === 'nursery-places');
+    const first = await ask();
+    expect(await ask()).toBe(first);
+    // Written straight into the database, as the CLI or another server would.
+    const rename = (name: string) =>
+      db.kysely
+        .updateTable('indicators')
+        .set({ name })
+        .where('plan_id', '=', 'cangxi-2021')
+        .where('id', '=', 'nursery-places')
+        .execute();
+    const setState = (state: 'approved' | 'draft') =>
+      db.kysely
+        .updateTable('observations')
+        .set({ state })
+        .where('plan_id', '=', 'cangxi-2021')
+        .where('indicator_id', '=', 'nursery-places')
+        .where('year', '=', 2023)
+        .execute();
+    const name = nursery(first)?.name ?? '';
+    await rename('改过的名称');
+    expect(nursery(await ask())?.name).toBe('改过的名称');
+    await setState('approved');
+    expect(nursery(await ask())?.latestApproved).toMatchObject({ year: 2023, raw: '9' });
+    await setState('draft');
+    await rename(name);
+    expect(await ask()).toEqual(first);
+  });
+
   it('gives the service list with its standards and the projects with their status', async () => {
     const standards = await editor.standards.list({ planId: 'cangxi-2021' });
     expect(standards.items.map((s) => s.name)).toEqual(['婴幼儿照护服务']);

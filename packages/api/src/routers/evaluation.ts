@@ -3,9 +3,7 @@ import {
   ancestorCodes,
   checkPlan,
   evaluatePlan,
-  isWithin,
   ObservationYearSchema,
-  type PlanSummary,
   summarizePlan,
 } from '@minsheng/domain';
 import { z } from 'zod';
@@ -13,6 +11,7 @@ import { assertCan } from '../access.ts';
 import { approvedPoints, indicatorPlan, loadDomainPlan } from '../domain-plan.ts';
 import { badInput } from '../errors.ts';
 import { planFor } from '../plan-access.ts';
+import { regionSummary } from '../region-summary.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 const PlanId = z.string().min(1).max(100);
@@ -57,67 +56,13 @@ export const evaluationRouter = router({
 
   /**
    * A region and everything below it in one year: each plan's status counts, and the totals.
-   * Three queries whatever the number of regions: plans, their indicators, their approved values.
+   * Cached per region and year while none of its plans changed (see region-summary.ts).
    */
   region: authedProcedure
     .input(z.object({ regionCode: RegionCode, year: ObservationYearSchema }))
     .query(async ({ ctx, input }) => {
       await assertCan(ctx, ctx.user, 'read', input.regionCode);
-      const regions = await ctx.regions();
-      const names = new Map(regions.map((r) => [r.code, r.name]));
-      const below = regions
-        .filter((r) => isWithin(r.code, input.regionCode, regions))
-        .map((r) => r.code);
-      const plans = await ctx.db
-        .selectFrom('plans')
-        .selectAll()
-        .where('region_code', 'in', below)
-        .where('in_package', '=', true)
-        .where('period_start', '<=', input.year)
-        .where('period_end', '>=', input.year)
-        .orderBy('position')
-        .execute();
-      const ids = plans.map((p) => p.id);
-      const [indicators, points] = await Promise.all([
-        ids.length
-          ? ctx.db
-              .selectFrom('indicators')
-              .selectAll()
-              .where('plan_id', 'in', ids)
-              .where('in_package', '=', true)
-              .orderBy('plan_id')
-              .orderBy('position')
-              .execute()
-          : Promise.resolve([]),
-        approvedPoints(ctx.db, ids, input.year),
-      ]);
-      // Map.groupBy is Node 21+; the server runs on Node 20.
-      const byPlan = new Map<string, typeof indicators>();
-      for (const i of indicators) {
-        const list = byPlan.get(i.plan_id);
-        if (list) list.push(i);
-        else byPlan.set(i.plan_id, [i]);
-      }
-      const totals: Record<string, number> = {};
-      const rows = plans.map((p) => {
-        const plan = indicatorPlan(p, byPlan.get(p.id) ?? []);
-        const summary: PlanSummary = summarizePlan(
-          plan,
-          evaluatePlan(plan, points.get(p.id) ?? [], input.year),
-        );
-        for (const [status, n] of Object.entries(summary.byStatus))
-          totals[status] = (totals[status] ?? 0) + n;
-        return {
-          regionCode: p.region_code,
-          regionName: names.get(p.region_code) ?? p.region_code,
-          planId: p.id,
-          title: p.title,
-          indicators: plan.indicators.length,
-          byStatus: summary.byStatus,
-          flagged: summary.flagged.length,
-        };
-      });
-      return { regionCode: input.regionCode, year: input.year, plans: rows, totals };
+      return regionSummary(ctx, input.regionCode, input.year);
     }),
 
   /** The plan's own consistency: declared counts, two targets for one indicator, and so on. */
