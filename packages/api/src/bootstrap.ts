@@ -26,6 +26,10 @@ export async function ensureFirstAdmin(
       throw new Error(`MINSHENG_ADMIN_PASSWORD: ${checked.error.issues[0]?.message}`);
     }
   }
+  // Hashing costs a good part of a start: only when there is no user yet (checked again below,
+  // in the transaction that creates the admin, should two servers start at once).
+  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (existing) return { created: false };
   const password = given ?? randomPassword();
   const hash = await hashPassword(password);
   const regionCode = options.regionCode ?? FIRST_ADMIN.regionCode;

@@ -418,7 +418,7 @@ async function measure(
 }
 
 /** Values not entered yet in the benched province's county plans, for first saves. */
-async function freeKeys(url: string, cookie: string, want: number) {
+async function freeKeys(url: string, cookie: string, want: number, planIds?: string[]) {
   // Every demo region has one plan, demo-<code>-2021: the region list names them all.
   const regions = await trpcGet<Array<{ code: string; name: string }>>(
     url,
@@ -426,32 +426,60 @@ async function freeKeys(url: string, cookie: string, want: number) {
     'regions.list',
     {},
   );
-  const mine = regions
-    .filter((r) => r.name.startsWith('演示') && r.code.startsWith(PROVINCE.slice(0, 2)))
-    .map((r) => ({ id: `demo-${r.code}-2021` }));
+  const mine =
+    planIds ??
+    regions
+      .filter((r) => r.name.startsWith('演示') && r.code.startsWith(PROVINCE.slice(0, 2)))
+      .map((r) => `demo-${r.code}-2021`);
   const keys: Array<{ planId: string; indicatorId: string; year: number }> = [];
-  for (const plan of mine) {
+  for (const planId of mine) {
     if (keys.length >= want) break;
     const indicators = await trpcGet<Array<{ id: string }>>(url, cookie, 'indicators.list', {
-      planId: plan.id,
+      planId,
     });
     const entered = await trpcGet<Array<{ indicatorId: string; year: number }>>(
       url,
       cookie,
       'observations.list',
-      {
-        planId: plan.id,
-      },
+      { planId },
     );
     const taken = new Set(entered.map((o) => `${o.indicatorId}/${o.year}`));
     for (const ind of indicators) {
       for (const year of [2021, 2022, 2023, 2024, 2025]) {
-        if (!taken.has(`${ind.id}/${year}`))
-          keys.push({ planId: plan.id, indicatorId: ind.id, year });
+        if (!taken.has(`${ind.id}/${year}`)) keys.push({ planId, indicatorId: ind.id, year });
       }
     }
   }
   return keys.slice(0, want);
+}
+
+/**
+ * The county page and the province summary are kept until a plan they cover changes: this is
+ * what one costs right after a change, when it is computed afresh. Each round saves a draft
+ * in the county's plan (which lies in the province), then times one request of each.
+ */
+async function afterChange(url: string, cookie: string, countyPath: string, summaryPath: string) {
+  const keys = await freeKeys(url, cookie, 3, [COUNTY_PLAN]);
+  const county: number[] = [];
+  const summary: number[] = [];
+  for (const key of keys) {
+    const res = await fetch(`${url}trpc/observations.saveDraft`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...key,
+        value: '7',
+        source: 'bench',
+        note: null,
+        expectedVersion: null,
+      }),
+    });
+    if (!res.ok) throw new Error(`saveDraft: ${res.status} ${await res.text()}`);
+    county.push(await idleLatency(url, countyPath, cookie, 1));
+    summary.push(await idleLatency(url, summaryPath, cookie, 1));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  return { countyMs: median(county), summaryMs: median(summary) };
 }
 
 /** The province summary the router lacks, as the SQL it would run, timed with pgbench. */
@@ -569,6 +597,11 @@ async function benchApi(database: string, label: string, figures: Record<string,
       `${label} save: p50 ${saves.p50} ms, p99 ${saves.p99} ms, ${saves.rps} req/s, ${saves.errors} errors`,
     );
 
+    const cold = await afterChange(server.url, cookie, countyPath, summaryPath);
+    log(
+      `${label} right after a change (computed afresh): county page ${cold.countyMs} ms, province summary ${cold.summaryMs} ms`,
+    );
+
     const sql = pgbench(databaseUrl(database), SUMMARY_SQL);
     const p = `${label}_`;
     Object.assign(figures, {
@@ -587,6 +620,8 @@ async function benchApi(database: string, label: string, figures: Record<string,
       [`${p}province_list_api_cpu_ms`]: province.apiCpuMs,
       [`${p}province_list_db_cpu_ms`]: province.dbCpuMs,
       [`${p}province_summary_single_ms`]: summaryIdle,
+      [`${p}province_summary_after_change_ms`]: cold.summaryMs,
+      [`${p}county_after_change_ms`]: cold.countyMs,
       [`${p}province_summary_p50_ms`]: summary.p50,
       [`${p}province_summary_p99_ms`]: summary.p99,
       [`${p}province_summary_rps`]: summary.rps,
@@ -688,6 +723,8 @@ async function benchPostgres(figures: Record<string, number | string>): Promise<
       'county_p99_ms',
       'province_list_p99_ms',
       'province_summary_p99_ms',
+      'province_summary_after_change_ms',
+      'county_after_change_ms',
       'save_p99_ms',
       'summary_sql_avg_ms',
     ]) {
