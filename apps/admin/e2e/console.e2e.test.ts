@@ -1,9 +1,17 @@
 // @vitest-environment node
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, buildConsole, outputDir, type RunningServer, startServer } from './harness.ts';
+import {
+  apiClient,
+  buildConsole,
+  launchChromium,
+  openPage,
+  type RunningServer,
+  shot,
+  signIn as signInWith,
+  signOut,
+  startServer,
+} from './harness.ts';
 
 /**
  * The console end to end, in headless Chromium against the real API server on a fresh embedded
@@ -11,7 +19,6 @@ import { apiClient, buildConsole, outputDir, type RunningServer, startServer } f
  * overview's status changes. Screenshots of every page land in apps/admin/test-output/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CANGXI = '510824';
 const LIZHOU = '510802';
 const PASSWORD = 'e2e-password-123';
@@ -24,12 +31,6 @@ let browser: Browser;
 let cangxiPlanId = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
-    );
-  }
-  mkdirSync(outputDir, { recursive: true });
   await buildConsole();
   server = await startServer();
   const admin = apiClient(server.url);
@@ -44,10 +45,7 @@ beforeAll(async () => {
   const plans = await admin.plans.list.query({ regionCode: CANGXI });
   cangxiPlanId = plans[0]?.id ?? '';
   if (!cangxiPlanId) throw new Error('苍溪县 has no seeded plan');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
@@ -55,32 +53,12 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    baseURL: server.url,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
+function newPage(): Promise<Page> {
+  return openPage(browser, server.url);
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(outputDir, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, username: string, password = PASSWORD) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('button', { name: /退出登录/ }).waitFor();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: /退出登录/ }).click();
-  await page.getByLabel('用户名').waitFor();
+function signIn(page: Page, username: string, password = PASSWORD) {
+  return signInWith(page, username, password);
 }
 
 /** "暂无数据 N 项" from the overview's status counts. */
