@@ -483,7 +483,7 @@ async function afterChange(url: string, cookie: string, countyPath: string, summ
   return { countyMs: median(county), summaryMs: median(summary) };
 }
 
-/** The province summary the router lacks, as the SQL it would run, timed with pgbench. */
+/** A province summary as one hand-written SQL statement without evaluation, for comparison (pgbench). */
 const SUMMARY_SQL = `
 with recursive below(code) as (
   select code from regions where code = '${PROVINCE}'
