@@ -15,10 +15,26 @@ function readPort(): number {
   return port;
 }
 
+/**
+ * How long a request waits for PostgreSQL (a connection, or a query's answer) before it is
+ * answered 503: long enough for the heaviest request under load, short enough that a frozen
+ * database does not hold every request open.
+ */
+function readDbTimeout(): number {
+  const raw = process.env.MINSHENG_DB_TIMEOUT_MS ?? '30000';
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100) {
+    throw new Error(
+      `MINSHENG_DB_TIMEOUT_MS: "${raw}" is not a whole number of milliseconds >= 100`,
+    );
+  }
+  return ms;
+}
+
 async function main(): Promise<void> {
   const port = readPort();
   const host = process.env.HOST || '127.0.0.1';
-  const db = createDb();
+  const db = createDb({ timeoutMs: readDbTimeout() });
   let server: Server | null = null;
   // Installed first, so a signal during start-up also closes the database cleanly.
   let stopping = false;

@@ -45,9 +45,12 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03']);
 /** The socket failing under `pg`: refused, reset, timed out, unresolvable. */
 const UNAVAILABLE_SOCKET =
   /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/;
-/** `pg`'s own errors for a connection lost or never made, which carry no code. */
+/**
+ * `pg`'s own errors for a connection lost or never made, or a query never answered within the
+ * pool's timeout (a frozen server), which carry no code.
+ */
 const UNAVAILABLE_MESSAGE =
-  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout)/;
 
 /**
  * True when the error says the database cannot be reached right now (PostgreSQL stopped,

@@ -29,6 +29,12 @@ export interface CreateDbOptions {
   databaseUrl?: string | undefined;
   /** PGlite's data folder; `memory://` for an in-memory database. */
   dataDir?: string | undefined;
+  /**
+   * PostgreSQL only: how long to wait for a connection, or for the answer to a query, before
+   * failing. A server that is frozen (not stopped: its port still takes connections) otherwise
+   * leaves every request hanging. None by default: the CLI's long jobs must not be cut short.
+   */
+  timeoutMs?: number | undefined;
 }
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -42,13 +48,20 @@ export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.data', 'pglite');
  */
 export function createDb(options: CreateDbOptions = {}): Db {
   const databaseUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
-  if (databaseUrl) return createPostgresDb(databaseUrl);
+  if (databaseUrl) return createPostgresDb(databaseUrl, { timeoutMs: options.timeoutMs });
   const dataDir = options.dataDir ?? (process.env.MINSHENG_DATA_DIR || DEFAULT_DATA_DIR);
   return createPgliteDb(dataDir);
 }
 
-export function createPostgresDb(databaseUrl: string): Db {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+export function createPostgresDb(
+  databaseUrl: string,
+  { timeoutMs }: { timeoutMs?: number | undefined } = {},
+): Db {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    ...(timeoutMs ? { connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs } : {}),
+  });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   // A client in use emits 'error' too when its server goes away (PostgreSQL restarted under a
