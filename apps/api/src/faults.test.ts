@@ -566,3 +566,56 @@ describe.skipIf(!temp)('PostgreSQL restarted under a running server', () => {
     expect(warnings.length).toBeGreaterThanOrEqual(4);
   }, 120_000);
 });
+
+describe.skipIf(!temp)('PostgreSQL frozen under a running server', () => {
+  it('answers 503 within the timeout while nothing answers, and recovers by itself when it does', async () => {
+    if (!temp) return;
+    const TIMEOUT_MS = 1500;
+    const server = await startServer({
+      databaseUrl: await temp.createDatabase('faults_frozen'),
+      adminPassword: ADMIN_PASSWORD,
+      dbTimeoutMs: TIMEOUT_MS,
+    });
+    try {
+      const cookie = await signIn(server.url, 'admin', ADMIN_PASSWORD);
+      const tree = () => callTrpc(server.url, 'regions.tree', undefined, { cookie, query: true });
+      expect((await tree()).status).toBe(200);
+      temp.freeze();
+      const frozenAt = performance.now();
+      let answers: Awaited<ReturnType<typeof tree>>[];
+      try {
+        // Both at once: one waits on a pooled connection's query, one may open a new one.
+        answers = await Promise.all([
+          tree(),
+          tree(),
+          callTrpc(server.url, 'auth.signIn', { username: 'admin', password: ADMIN_PASSWORD }),
+        ]);
+      } finally {
+        temp.thaw();
+      }
+      const frozenMs = Math.round(performance.now() - frozenAt);
+      for (const answer of answers) {
+        expect(answer.status).toBe(503);
+        expect(answer.error?.message).toMatch(/^database unavailable/);
+      }
+      // Bounded by the timeout (plus the sign-in's own work), not by the freeze.
+      expect(frozenMs).toBeLessThan(TIMEOUT_MS * 4);
+      const thawedAt = performance.now();
+      for (const deadline = Date.now() + 10_000; (await tree()).status !== 200; ) {
+        if (Date.now() > deadline) throw new Error('no answer 10 s after PostgreSQL was thawed');
+        await sleep(50);
+      }
+      expect(server.child.exitCode).toBeNull();
+      console.log(
+        `[fault] postgres frozen: ${answers.length} requests answered 503 "database unavailable" in ` +
+          `${frozenMs} ms (timeout ${TIMEOUT_MS} ms); the same server answered ` +
+          `${Math.round(performance.now() - thawedAt)} ms after the thaw`,
+      );
+    } catch (error) {
+      console.log(server.output());
+      throw error;
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+});

@@ -11,6 +11,8 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** `MINSHENG_ADMIN_PASSWORD`; without it the first start generates and prints one. */
   adminPassword?: string;
+  /** `MINSHENG_DB_TIMEOUT_MS`: how long a request waits for PostgreSQL. */
+  dbTimeoutMs?: number;
 }
 
 /** One `node --import tsx src/main.ts` process (what `pnpm start` runs), its output kept. */
@@ -40,6 +42,7 @@ export function spawnServer(options: ServerOptions): ServerProcess {
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.dataDir) env.MINSHENG_DATA_DIR = options.dataDir;
   if (options.adminPassword) env.MINSHENG_ADMIN_PASSWORD = options.adminPassword;
+  if (options.dbTimeoutMs) env.MINSHENG_DB_TIMEOUT_MS = String(options.dbTimeoutMs);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: APP_DIR,
     env,

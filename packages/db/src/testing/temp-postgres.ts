@@ -13,6 +13,13 @@ export interface TempPostgres {
   halt(): Promise<void>;
   /** Starts the halted server again on the same data and port; resolves once it answers. */
   resume(): Promise<void>;
+  /**
+   * SIGSTOP to the server and every backend: connections are still taken by the kernel and
+   * queries sent, but nothing answers, as with a hung host or a stalled disk.
+   */
+  freeze(): void;
+  /** SIGCONT to the same processes. */
+  thaw(): void;
   /** Creates an empty database on the server and returns its URL. */
   createDatabase(name: string): Promise<string>;
   /** A plain connection to one of its databases, for what kysely does not say (locks, catalogs). */
@@ -167,11 +174,42 @@ export async function startTempPostgres(): Promise<TempPostgres | null> {
       end: () => client.end(),
     };
   };
+  /** The postmaster and its children (the backends), from /proc. */
+  const processes = (): number[] => {
+    const root = child?.pid;
+    if (!root) throw new Error('the temporary PostgreSQL is not running');
+    const children = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === root;
+        } catch {
+          return false; // gone meanwhile
+        }
+      })
+      .map(Number);
+    return [root, ...children];
+  };
+  const signalAll = (signal: NodeJS.Signals) => {
+    for (const pid of processes()) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // A backend that ended meanwhile.
+      }
+    }
+  };
   return {
     url,
-    stop,
+    stop: async () => {
+      if (child?.pid) signalAll('SIGCONT'); // a frozen server cannot shut down
+      await stop();
+    },
     halt,
     connect,
+    freeze: () => signalAll('SIGSTOP'),
+    thaw: () => signalAll('SIGCONT'),
     createDatabase: async (name) => {
       const session = await connect();
       try {
