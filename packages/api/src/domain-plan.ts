@@ -42,16 +42,21 @@ function planHead(row: PlanRow): Omit<Plan, 'indicators' | 'services' | 'project
   };
 }
 
+/** A plan's indicators still in its region package, in table order: what evaluation reads. */
+export function packageIndicators(db: Kysely<Database>, planId: string): Promise<IndicatorRow[]> {
+  return db
+    .selectFrom('indicators')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('in_package', '=', true)
+    .orderBy('position')
+    .execute();
+}
+
 /** A whole plan as the domain knows it (indicators still in the package only), for checks. */
 export async function loadDomainPlan(db: Kysely<Database>, row: PlanRow): Promise<Plan> {
   const [indicators, services, projects] = await Promise.all([
-    db
-      .selectFrom('indicators')
-      .selectAll()
-      .where('plan_id', '=', row.id)
-      .where('in_package', '=', true)
-      .orderBy('position')
-      .execute(),
+    packageIndicators(db, row.id),
     db
       .selectFrom('service_items')
       .selectAll()

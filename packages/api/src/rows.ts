@@ -1,5 +1,6 @@
 import type { IndicatorRow, ObservationRow, RegionRow, UserRow } from '@minsheng/db';
 import type { Observation, Region, User } from '@minsheng/domain';
+import { indicatorOf } from './domain-plan.ts';
 
 // Rows to domain objects. The database only holds what the domain schemas accepted on the way
 // in, so these read rather than re-validate.
@@ -66,20 +67,11 @@ export function toObservation(row: ObservationWithNames): ObservationOut {
   };
 }
 
+/** The domain's indicator as the API sends it: with its plan, an explicit null note, in-package. */
 export function toIndicator(row: IndicatorRow) {
   return {
     planId: row.plan_id,
-    id: row.id,
-    field: { key: row.field_key, label: row.field_label },
-    name: row.name,
-    unit: row.unit,
-    baselineYear: row.baseline_year,
-    baseline: { raw: row.baseline_raw, value: row.baseline_value },
-    targetYear: row.target_year,
-    target: { raw: row.target_raw, value: row.target_value },
-    nature: row.nature,
-    canonicalKey: row.canonical_key,
-    source: row.source,
+    ...indicatorOf(row),
     note: row.note,
     inPackage: row.in_package,
   };

@@ -8,7 +8,12 @@ import {
 } from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan } from '../access.ts';
-import { approvedPoints, indicatorPlan, loadDomainPlan } from '../domain-plan.ts';
+import {
+  approvedPoints,
+  indicatorPlan,
+  loadDomainPlan,
+  packageIndicators,
+} from '../domain-plan.ts';
 import { badInput } from '../errors.ts';
 import { planFor } from '../plan-access.ts';
 import { regionSummary } from '../region-summary.ts';
@@ -35,13 +40,7 @@ export const evaluationRouter = router({
         );
       }
       const [indicators, points] = await Promise.all([
-        ctx.db
-          .selectFrom('indicators')
-          .selectAll()
-          .where('plan_id', '=', row.id)
-          .where('in_package', '=', true)
-          .orderBy('position')
-          .execute(),
+        packageIndicators(ctx.db, row.id),
         approvedPoints(ctx.db, [row.id], input.year),
       ]);
       const plan = indicatorPlan(row, indicators);
