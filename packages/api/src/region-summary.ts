@@ -42,7 +42,7 @@ export async function regionSummary(
   year: number,
 ): Promise<RegionSummary> {
   const regions = await ctx.regions();
-  const below = regions.filter((r) => isWithin(r.code, regionCode, regions)).map((r) => r.code);
+  const below = regionsBelow(regions, regionCode);
   const stamp = await stampOf(ctx.db, below, year);
   let cache = caches.get(regions);
   if (!cache) {
@@ -53,6 +53,23 @@ export async function regionSummary(
   return cache.get(`${regionCode}/${year}`, stamp, () =>
     computeSummary(ctx.db, regions, regionCode, below, year),
   );
+}
+
+const belowCache = new WeakMap<readonly Region[], Map<string, readonly string[]>>();
+
+/** A region and every region below it, worked out once per region tree (a hit costs nothing). */
+function regionsBelow(regions: readonly Region[], regionCode: string): readonly string[] {
+  let byCode = belowCache.get(regions);
+  if (!byCode) {
+    byCode = new Map();
+    belowCache.set(regions, byCode);
+  }
+  let below = byCode.get(regionCode);
+  if (!below) {
+    below = regions.filter((r) => isWithin(r.code, regionCode, regions)).map((r) => r.code);
+    byCode.set(regionCode, below);
+  }
+  return below;
 }
 
 function plansIn(db: Kysely<Database>, below: readonly string[], year: number) {
