@@ -25,7 +25,17 @@ try {
 
 for (const suite of chosen) {
   process.stdout.write(`\n== ${suite.name}: ${suite.description}\n`);
-  const figures = await suite.run();
+  let figures: Awaited<ReturnType<typeof suite.run>>;
+  try {
+    figures = await suite.run();
+  } catch (error) {
+    // A bad setting or a failed run: its message, not a stack (BENCH_DEBUG=1 shows it).
+    process.stderr.write(
+      `bench ${suite.name}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    if (process.env.BENCH_DEBUG) console.error(error);
+    process.exit(1);
+  }
   for (const [key, value] of Object.entries(figures)) {
     process.stdout.write(
       `  ${key.padEnd(34)} ${typeof value === 'number' ? value.toLocaleString('en') : value}\n`,
