@@ -12,7 +12,7 @@ import { importPlanText } from './index.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 
 const seeds = ['000_9f04399c66dd38d8.txt', '004_04a0b744133b98ae.txt'].map((f) =>
-  readFileSync(new URL(`../../../../../shared/seeds/${f}`, import.meta.url), 'utf8').split('\n'),
+  readFileSync(new URL(`../../../../shared/seeds/${f}`, import.meta.url), 'utf8').split('\n'),
 );
 
 const FRAGMENTS = [

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importPlanText } from './index.ts';
 
 const seed = (file: string) =>
-  readFileSync(new URL(`../../../../../shared/seeds/${file}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../shared/seeds/${file}`, import.meta.url), 'utf8');
 
 const SEEDS = [
   { file: '000_9f04399c66dd38d8.txt', code: '510824', name: 'cangxi' },

@@ -6,7 +6,6 @@ import {
   type Plan,
   type Region,
 } from '@minsheng/domain';
-import { CliError } from '../errors.ts';
 import type { ReportData } from './types.ts';
 
 // Report data straight from the region packages, without a database: for tests and the bench,
@@ -78,9 +77,9 @@ export function syntheticObservations(plan: Plan, upToYear: number): ObservedPoi
 export function catalogReportData(code: string, year: number | null, planId?: string): ReportData {
   const regions = allRegions();
   const pkg = regionPackages.find((p) => p.region.code === code);
-  if (!pkg) throw new CliError(`unknown region code "${code}"`);
+  if (!pkg) throw new RangeError(`unknown region code "${code}"`);
   const plan = planId ? pkg.plans.find((p) => p.id === planId) : pkg.plans[0];
-  if (!plan) throw new CliError(`region ${code} ${pkg.region.name} has no plan`);
+  if (!plan) throw new RangeError(`region ${code} ${pkg.region.name} has no plan`);
   return {
     region: pkg.region,
     ancestors: ancestorsOf(code, regions),

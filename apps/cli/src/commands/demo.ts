@@ -1,6 +1,4 @@
 import { createDb, type Db } from '@minsheng/db';
-import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
 import {
   bulkLoadUrl,
   clearDemo,
@@ -8,7 +6,9 @@ import {
   type DemoScale,
   type LoadResult,
   loadDemo,
-} from '../demo/index.ts';
+} from '@minsheng/demo';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
 
 interface DatabaseOptions {

@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Region } from '@minsheng/domain';
+import type { ReportJob } from '@minsheng/reports/pdf';
+import { isoDate } from '@minsheng/reports/pdf/format';
+import { REPORT_KIND_LABELS, type ReportKind, YEAR_KINDS } from '@minsheng/reports/pdf/model';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { ReportSource } from '../data/source.ts';
 import { CliError } from '../errors.ts';
 import { assertWritable, userPath } from '../paths.ts';
-import { isoDate } from '../pdf/format.ts';
-import type { ReportJob } from '../pdf/index.ts';
-import { REPORT_KIND_LABELS, type ReportKind, YEAR_KINDS } from '../pdf/model.ts';
 
 interface ReportOptions {
   region?: string;
@@ -50,7 +50,7 @@ async function single(kind: ReportKind, opts: ReportOptions & { region: string }
   const source = await openSource(opts);
   try {
     const { loadReportData } = await import('../data/source.ts');
-    const { makeReport } = await import('../pdf/index.ts');
+    const { makeReport } = await import('@minsheng/reports/pdf');
     const data = await loadReportData(source, opts.region, {
       planId: opts.plan,
       year: year ?? undefined,
@@ -104,7 +104,7 @@ async function batch(kind: ReportKind, opts: ReportOptions & { under: string }):
   const written: string[] = [];
   try {
     const { loadReportData, regionsUnder } = await import('../data/source.ts');
-    const { renderMany } = await import('../pdf/pool.ts');
+    const { renderMany } = await import('@minsheng/reports/pool');
     const { regions, plans, below } = await regionsUnder(source, opts.under);
     if (below.length === 0) throw new CliError(`no region below ${opts.under} has a plan`);
     const bar = progress(below.length);

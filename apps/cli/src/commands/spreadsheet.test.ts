@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { ensureFirstAdmin } from '@minsheng/api';
 import { regionPackages } from '@minsheng/catalog';
 import { createDb, migrateToLatest, seedCatalog } from '@minsheng/db';
+import { COLUMNS, yearColumn } from '@minsheng/reports/spreadsheet/layout';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COLUMNS, yearColumn } from '../spreadsheet/layout.ts';
 
 const bin = new URL('../../bin/minsheng.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'sheets-'));

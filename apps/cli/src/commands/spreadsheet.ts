@@ -63,7 +63,7 @@ export function registerSpreadsheetCommands(program: Command): void {
         if (out) assertWritable(out);
         const [{ loadReportData }, xl] = await Promise.all([
           import('../data/source.ts'),
-          import('../spreadsheet/export.ts'),
+          import('@minsheng/reports/spreadsheet/export'),
         ]);
         await withSource(opts, async (source) => {
           const data = await loadReportData(source, opts.region, { year: asked });
@@ -116,7 +116,7 @@ export function registerSpreadsheetCommands(program: Command): void {
       }
       const [{ loadReportData }, { readTables, readValues }] = await Promise.all([
         import('../data/source.ts'),
-        import('../spreadsheet/import.ts'),
+        import('@minsheng/reports/spreadsheet/import'),
       ]);
       let tables: Awaited<ReturnType<typeof readTables>>;
       try {

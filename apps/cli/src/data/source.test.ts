@@ -1,8 +1,8 @@
 import { addUser, callerFor } from '@minsheng/api/testing';
 import { findRegionPackage, regionPackages } from '@minsheng/catalog';
 import { createDb, migrateToLatest, seedCatalog } from '@minsheng/db';
+import { buildMonitoringReport } from '@minsheng/reports/pdf/build';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMonitoringReport } from '../pdf/build.ts';
 import { loadReportData, openLocalSource, type ReportSource, regionsUnder } from './source.ts';
 
 // The loader against a real (in-memory) database, through the real router: observations are

@@ -16,10 +16,10 @@ import {
   type Region,
   type User,
 } from '@minsheng/domain';
+import { ancestorsOf, upperPlanOf } from '@minsheng/reports/catalog';
+import type { ProjectProgress, ReportData } from '@minsheng/reports/types';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { CliError } from '../errors.ts';
-import { ancestorsOf, upperPlanOf } from './catalog.ts';
-import type { ProjectProgress, ReportData } from './types.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 type PlanSummary = Awaited<ReturnType<Caller['plans']['list']>>[number];

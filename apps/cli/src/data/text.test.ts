@@ -6,14 +6,14 @@ import { addUser, callerFor, HOSTILE_TEXTS } from '@minsheng/api/testing';
 import { createDb, type Db, migrateToLatest, seedCatalog } from '@minsheng/db';
 import { fixturePackages } from '@minsheng/db/testing';
 import type { RegionPackageInput } from '@minsheng/domain';
+import { buildReport, type ReportKind } from '@minsheng/reports/pdf';
+import { MISSING_MARK } from '@minsheng/reports/pdf/fonts';
+import type { Report } from '@minsheng/reports/pdf/model';
+import { renderReport } from '@minsheng/reports/pdf/render';
+import type { ReportData } from '@minsheng/reports/types';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromCaller, loadReportData } from '../data/source.ts';
-import type { ReportData } from '../data/types.ts';
-import { MISSING_MARK } from './fonts.ts';
-import { buildReport, type ReportKind } from './index.ts';
-import type { Report } from './model.ts';
-import { renderReport } from './render.ts';
+import { fromCaller, loadReportData } from './source.ts';
 
 // Text typed by people (a project's progress note, in the console) and text imported from plan
 // documents (region, plan, indicator, service and project names) reaches the PDFs. Hostile

@@ -7,7 +7,7 @@ import {
   evaluatePlan,
 } from '@minsheng/domain';
 import { describe, expect, it } from 'vitest';
-import { catalogReportData } from '../data/catalog.ts';
+import { catalogReportData } from '../catalog.ts';
 import {
   assertYearInPeriod,
   buildAlignmentReport,

@@ -15,7 +15,7 @@ import {
   SEVERITY_LABELS,
   summarizePlan,
 } from '@minsheng/domain';
-import type { RegionPlan, ReportData } from '../data/types.ts';
+import type { RegionPlan, ReportData } from '../types.ts';
 import { formatNumber, formatRatio, isoDate, withYear } from './format.ts';
 import {
   type AlignmentReport,

@@ -1,4 +1,4 @@
-import type { ReportData } from '../data/types.ts';
+import type { ReportData } from '../types.ts';
 import {
   buildAlignmentReport,
   buildMidtermReport,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogReportData } from '../data/catalog.ts';
+import { catalogReportData } from '../catalog.ts';
 import type { ReportJob } from './index.ts';
 import { type JobResult, renderMany } from './pool.ts';
 

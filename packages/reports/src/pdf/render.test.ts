@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { regionPackages } from '@minsheng/catalog';
 import { describe, expect, it } from 'vitest';
-import { catalogReportData } from '../data/catalog.ts';
+import { catalogReportData } from '../catalog.ts';
 import { buildReport, type ReportKind } from './index.ts';
 import type { Report } from './model.ts';
 import { renderReport } from './render.ts';

@@ -1,14 +1,14 @@
 import { regionPackages } from '@minsheng/catalog';
+import { demoPlan, demoRegions } from '@minsheng/demo';
 import type { Region } from '@minsheng/domain';
-import { ancestorsOf, catalogReportData } from '../data/catalog.ts';
-import type { ReportData } from '../data/types.ts';
-import { demoPlan, demoRegions } from '../demo/index.ts';
-import { makeReport, type ReportJob } from './index.ts';
-import { renderMany } from './pool.ts';
+import { ancestorsOf, catalogReportData } from '@minsheng/reports/catalog';
+import { makeReport, type ReportJob } from '@minsheng/reports/pdf';
+import { renderMany } from '@minsheng/reports/pool';
+import type { ReportData } from '@minsheng/reports/types';
 
-// Measures report rendering and prints one JSON object: run by tooling/bench's `reports` suite
-// in a process of its own (the bench package may not import an app), or by hand:
-//   cd apps/report && node --import tsx src/pdf/bench-run.ts [counties]
+// Measures report rendering and prints one JSON object: run by the `reports` suite in a process
+// of its own, so the cold figure is a cold process's, or by hand:
+//   cd tooling/bench && node --import tsx src/suites/reports-run.ts [counties]
 
 const COUNTIES = Number(process.argv[2] ?? 200);
 const YEAR = 2023;
