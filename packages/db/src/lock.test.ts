@@ -40,6 +40,21 @@ describe('the PGlite data folder lock', () => {
     await second.close();
   });
 
+  it('keeps secrets given on the command line out of the lock file', async () => {
+    const dir = tempDir();
+    const argv = process.argv;
+    process.argv = [...argv, '--token', 'sekrit-1', '--database-url=postgres://u:sekrit-2@h/db'];
+    try {
+      const db = createPgliteDb(dir);
+      const text = readFileSync(path.join(dir, LOCK_FILE), 'utf8');
+      await db.close();
+      expect(text).not.toContain('sekrit');
+      expect(JSON.parse(text).command).toContain('--token … --database-url=…');
+    } finally {
+      process.argv = argv;
+    }
+  });
+
   it('refuses a folder whose lock belongs to another running process, naming it', async () => {
     const dir = tempDir();
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);

@@ -43,6 +43,17 @@ export interface DataDirLock {
   release(): void;
 }
 
+/** The holder's command line for messages, without secrets given as options (`--token T`). */
+function commandLine(argv: readonly string[]): string {
+  return argv
+    .map((a, i) =>
+      /^--?[\w-]*(token|password|secret|url)$/i.test(argv[i - 1] ?? '')
+        ? '…'
+        : a.replace(/^(--?[\w-]*(?:token|password|secret|url))=.*/i, '$1=…'),
+    )
+    .join(' ');
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -73,7 +84,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     pid: process.pid,
     hostname: hostname(),
     startedAt: new Date().toISOString(),
-    command: process.argv.slice(1).join(' '),
+    command: commandLine(process.argv.slice(1)),
   };
   for (let attempt = 0; ; attempt++) {
     try {
