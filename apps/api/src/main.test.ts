@@ -8,6 +8,7 @@ import {
   logLines,
   type RunningServer,
   signIn,
+  spawnServer,
   startServer,
 } from './testing/server-process.ts';
 
@@ -135,6 +136,20 @@ describe('pnpm start (node --import tsx src/main.ts) on the embedded database', 
 
     // The last requests' log lines may still be on their way: checked again after the stop.
     expectNoSecrets(first.output());
+  });
+
+  it('refuses a second server on the same data folder, naming the first, which keeps serving', async () => {
+    const intruder = spawnServer({ dataDir });
+    const { child } = intruder;
+    const code = await new Promise((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve),
+    );
+    expect(code).toBe(1);
+    expect(intruder.output()).toContain(`is in use by process ${first.child.pid}`);
+    expect(intruder.output()).toContain(`serving ${first.url}trpc`);
+    expect((await callTrpc(first.url, 'regions.list', undefined, { query: true })).status).toBe(
+      401,
+    );
   });
 
   it('stops on SIGTERM; a second start on the same folder seeds nothing and creates no admin', async () => {

@@ -93,6 +93,8 @@ async function main(): Promise<void> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
   log.info('listening', { url });
+  // Another process finding the PGlite folder taken (the CLI) reads here where to write instead.
+  db.announce?.(`${url}trpc`);
 
   const lines = ['', `Minsheng is running at ${url}`];
   if (first.created && first.generated) {

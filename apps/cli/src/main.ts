@@ -1,3 +1,4 @@
+import type { DataDirLockedError } from '@minsheng/db';
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerDbCommands } from './commands/db.ts';
@@ -34,6 +35,11 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
+  } else if (error instanceof Error && error.name === 'DataDirLockedError') {
+    // Loaded only now: the database package stays out of commands that do not need it.
+    const { lockedMessage } = await import('./data/locked.ts');
+    process.stderr.write(`minsheng: ${lockedMessage(error as DataDirLockedError, false)}\n`);
+    process.exitCode = 1;
   } else if (error instanceof CliError) {
     process.stderr.write(`minsheng: ${error.message}\n`);
     process.exitCode = error.exitCode;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -10,7 +10,7 @@ import {
   seedCatalog,
 } from '@minsheng/db';
 import { describeEachDialect, fixturePackages } from '@minsheng/db/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = resolve(import.meta.dirname, '../../bin/minsheng.js');
 
@@ -94,4 +94,30 @@ describeEachDialect('minsheng db backup / restore', (dialect) => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no such file/);
   }, 300_000);
+});
+
+describe('minsheng db on a PGlite folder that is not there', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'minsheng-db-new-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a failed restore into a new folder leaves nothing behind, and says so', () => {
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"not":"a backup"}\n');
+    const target = join(dir, 'new-data');
+    const failed = run('db', 'restore', bad, '--data-dir', target);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(
+      `the new data folder ${target} was removed: nothing is left behind`,
+    );
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['bad.jsonl']);
+  }, 120_000);
+
+  it('a backup of a folder that is not there makes no database to back up', () => {
+    const target = join(dir, 'typo');
+    const failed = run('db', 'backup', join(dir, 'b.jsonl'), '--data-dir', target);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`no data folder at ${target}`);
+    expect(existsSync(target)).toBe(false);
+  }, 120_000);
 });

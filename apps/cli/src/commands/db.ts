@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 // @minsheng/db does not export its backup module from its entry point yet (see docs/reliability.md).
 import {
   BackupError,
@@ -6,6 +7,7 @@ import {
   backupToFile,
   createDb,
   type Db,
+  DEFAULT_DATA_DIR,
   migrateToLatest,
   restoreFromFile,
 } from '@minsheng/db';
@@ -20,6 +22,12 @@ interface DatabaseOptions {
 
 function openDb(opts: DatabaseOptions): Db {
   return createDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+}
+
+/** The PGlite folder these options open, or null on PostgreSQL (mirrors createDb). */
+function pgliteFolder(opts: DatabaseOptions): string | null {
+  if (opts.databaseUrl ?? (process.env.DATABASE_URL || undefined)) return null;
+  return path.resolve(opts.dataDir ?? (process.env.MINSHENG_DATA_DIR || DEFAULT_DATA_DIR));
 }
 
 function summary(verb: string, file: string, result: BackupResult, where: string): string {
@@ -60,6 +68,9 @@ export function registerDbCommands(program: Command): void {
         throw new CliError(`${target} exists: pass --overwrite to replace it`);
       }
       assertWritable(target);
+      // Opening a folder that is not there would make an empty database just to back it up.
+      const folder = pgliteFolder(opts);
+      if (folder && !existsSync(folder)) throw new CliError(`no data folder at ${folder}`);
       await withDb(opts, async (db) => {
         const result = await backupToFile(db.kysely, target);
         process.stdout.write(summary('backed up', target, result, db.location));
@@ -80,11 +91,24 @@ export function registerDbCommands(program: Command): void {
     .action(async (file: string, opts: DatabaseOptions & { force?: boolean }) => {
       const source = userPath(file);
       if (!existsSync(source)) throw new CliError(`no such file: ${source}`);
-      await withDb(opts, async (db) => {
-        // A new database has no tables yet: give it the schema the backup will be checked against.
-        await migrateToLatest(db.kysely);
-        const result = await restoreFromFile(db.kysely, source, { force: opts.force ?? false });
-        process.stdout.write(summary('restored', source, result, db.location));
-      });
+      // A restore into a folder that did not exist (or was empty) makes a whole database there
+      // (tens of megabytes) before the file is read: if the restore fails, nothing is kept.
+      const folder = pgliteFolder(opts);
+      const fresh = folder && (!existsSync(folder) || readdirSync(folder).length === 0);
+      try {
+        await withDb(opts, async (db) => {
+          // A new database has no tables yet: give it the schema the backup is checked against.
+          await migrateToLatest(db.kysely);
+          const result = await restoreFromFile(db.kysely, source, { force: opts.force ?? false });
+          process.stdout.write(summary('restored', source, result, db.location));
+        });
+      } catch (error) {
+        if (!folder || !fresh) throw error;
+        rmSync(folder, { recursive: true, force: true });
+        const removed = `the new data folder ${folder} was removed: nothing is left behind`;
+        if (error instanceof CliError) throw new CliError(`${error.message}\n${removed}`);
+        process.stderr.write(`minsheng: ${removed}\n`);
+        throw error;
+      }
     });
 }

@@ -98,13 +98,60 @@ describe('minsheng export / import observations', { timeout: 300_000 }, () => {
     expect(nursery.observations).toEqual([]);
   });
 
+  it('refuses a file exported for another region, plan or year, naming both; takes an old export with a note', async () => {
+    expect(
+      run('export', '--region', '510824', '--year', '2023', '-o', 'cangxi-2023.xlsx').status,
+    ).toBe(0);
+    await fill(join(dir, 'cangxi-2023.xlsx'), join(dir, 'cangxi-filled.xlsx'), {
+      'life-expectancy': '78.1',
+    });
+    const other = run(
+      'import',
+      'observations',
+      'cangxi-filled.xlsx',
+      '--region',
+      '510802',
+      '--year',
+      '2023',
+    );
+    expect(other.status).toBe(1);
+    expect(other.stderr).toMatch(
+      /未导入：cangxi-filled\.xlsx 是苍溪县（510824）规划 cangxi-14th 2023 年的导出文件，不能导入利州区（510802）规划 \S+ 2023 年/,
+    );
+    expect(other.stderr).toMatch(
+      /nothing imported: cangxi-filled\.xlsx was exported for 510824 苍溪县, plan cangxi-14th, year 2023, not for 510802 利州区, plan \S+, year 2023/,
+    );
+    expect(other.stdout).toBe('');
+    const year = run(
+      'import',
+      'observations',
+      'cangxi-filled.xlsx',
+      '--region',
+      '510824',
+      '--year',
+      '2024',
+    );
+    expect(year.status).toBe(1);
+    expect(year.stderr).toContain('not for 510824 苍溪县, plan cangxi-14th, year 2024');
+
+    // An export from before the stamp: header and rows only. Taken as before, with a note.
+    writeFileSync(
+      join(dir, 'old.csv'),
+      `${COLUMNS.id},${yearColumn(2024)}\nlife-expectancy,78.3\n`,
+    );
+    const old = run('import', 'observations', 'old.csv', '--region', '510824', '--year', '2024');
+    expect(old.status, old.stderr).toBe(0);
+    expect(old.stdout).toContain('imported 1 value(s) for 2024');
+    expect(old.stderr).toContain('old.csv does not say which region, plan and year');
+  });
+
   it('writes CSV a spreadsheet program opens, and refuses what it cannot do', () => {
     expect(
       run('export', '--region', '510824', '--format', 'csv', '--year', '2023', '-o', 'c.csv')
         .status,
     ).toBe(0);
     const csv = readFileSync(join(dir, 'c.csv'), 'utf8');
-    expect(csv.startsWith(`\uFEFF${COLUMNS.id},`)).toBe(true);
+    expect(csv.split('\n')[1]?.startsWith(`${COLUMNS.id},`)).toBe(true);
     const wrong = run('export', '--region', '510824', '--format', 'pdf');
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('--format must be one of json, csv, xlsx, got "pdf"');

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { evaluatePlan } from '@minsheng/domain';
+import type { ExportOrigin } from '@minsheng/reports/spreadsheet/layout';
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { assertWritable, userPath } from '../paths.ts';
@@ -114,13 +115,13 @@ export function registerSpreadsheetCommands(program: Command): void {
       } catch {
         throw new CliError(`cannot read ${path}`);
       }
-      const [{ loadReportData }, { readTables, readValues }] = await Promise.all([
+      const [{ loadReportData }, { readSpreadsheet, readValues }] = await Promise.all([
         import('../data/source.ts'),
         import('@minsheng/reports/spreadsheet/import'),
       ]);
-      let tables: Awaited<ReturnType<typeof readTables>>;
+      let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
       try {
-        tables = await readTables(basename(path), bytes);
+        sheet = await readSpreadsheet(basename(path), bytes);
       } catch (error) {
         throw new CliError(
           `cannot read ${basename(path)} as a spreadsheet: ${(error as Error).message}`,
@@ -128,7 +129,28 @@ export function registerSpreadsheetCommands(program: Command): void {
       }
       await withSource(opts, async (source) => {
         const data = await loadReportData(source, opts.region, { year });
-        const { values, problems } = readValues(tables, data.plan, year);
+        const target = {
+          regionCode: data.region.code,
+          regionName: data.region.name,
+          planId: data.plan.id,
+          year,
+        };
+        const { origin } = sheet;
+        if (!origin) {
+          // Exports from before the stamp: taken as before, checked by indicator ids only.
+          process.stderr.write(
+            `note: ${basename(path)} does not say which region, plan and year it was exported for ` +
+              `(an older export, or a file made by hand): its indicator ids were checked against ` +
+              `${data.region.name}'s plan ${data.plan.id} only\n`,
+          );
+        } else if (
+          origin.regionCode !== target.regionCode ||
+          origin.planId !== target.planId ||
+          origin.year !== target.year
+        ) {
+          throw new CliError(wrongFile(basename(path), origin, target));
+        }
+        const { values, problems } = readValues(sheet.tables, data.plan, year);
         if (problems.length) {
           const lines = problems.map(
             (p) => `  ${p.sheet} row ${p.row}, ${p.column}: "${p.value}" — ${p.why}`,
@@ -147,4 +169,17 @@ export function registerSpreadsheetCommands(program: Command): void {
         }
       });
     });
+}
+
+/** A file exported for one region, plan and year, offered to another: both named, twice. */
+function wrongFile(file: string, from: ExportOrigin, to: ExportOrigin): string {
+  const zh = (o: ExportOrigin) => `${o.regionName}（${o.regionCode}）规划 ${o.planId} ${o.year} 年`;
+  const en = (o: ExportOrigin) =>
+    `${o.regionCode} ${o.regionName}, plan ${o.planId}, year ${o.year}`;
+  return [
+    `未导入：${file} 是${zh(from)}的导出文件，不能导入${zh(to)}。`,
+    `nothing imported: ${file} was exported for ${en(from)}, not for ${en(to)}.`,
+    `If the values are ${from.regionName}'s, import them with --region ${from.regionCode} --year ${from.year}; ` +
+      `else export ${to.regionName}'s file (minsheng export --region ${to.regionCode} --year ${to.year}) and fill that in.`,
+  ].join('\n');
 }

@@ -6,7 +6,7 @@ import {
   SESSION_COOKIE,
 } from '@minsheng/api';
 import { regionPackages } from '@minsheng/catalog';
-import { createDb, type Db, migrateToLatest, seedCatalog } from '@minsheng/db';
+import { createDb, DataDirLockedError, type Db, migrateToLatest, seedCatalog } from '@minsheng/db';
 import {
   type ObservedPoint,
   type Plan,
@@ -20,6 +20,7 @@ import { ancestorsOf, upperPlanOf } from '@minsheng/reports/catalog';
 import type { ProjectProgress, ReportData } from '@minsheng/reports/types';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { CliError } from '../errors.ts';
+import { lockedMessage } from './locked.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 type PlanSummary = Awaited<ReturnType<Caller['plans']['list']>>[number];
@@ -335,10 +336,24 @@ export async function openSource(opts: {
   api?: string | undefined;
   token?: string | undefined;
 }): Promise<ReportSource> {
+  const token = opts.token ?? process.env.MINSHENG_TOKEN;
   if (opts.api) {
-    const token = opts.token ?? process.env.MINSHENG_TOKEN;
     if (!token) throw new CliError('--api needs a session token: --token <T> or MINSHENG_TOKEN');
     return openRemoteSource(opts.api, token);
   }
-  return openLocalSource();
+  let db: Db;
+  try {
+    db = createDb();
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    // A server holds the folder: its API is the only safe way in, and a token opens it.
+    if (error.holder.api && token) {
+      process.stderr.write(
+        `${error.dataDir} is in use by the server at ${error.holder.api}: going through it\n`,
+      );
+      return openRemoteSource(error.holder.api, token);
+    }
+    throw new CliError(lockedMessage(error, true));
+  }
+  return openLocalSource(db);
 }

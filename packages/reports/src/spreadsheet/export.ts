@@ -1,7 +1,7 @@
 import type { IndicatorEvaluation, ObservedPoint, Plan, Region } from '@minsheng/domain';
 import ExcelJS from 'exceljs';
 import { toCsv } from './csv.ts';
-import { COLUMNS, planRows, type SheetRow, yearColumn } from './layout.ts';
+import { COLUMNS, originStamp, planRows, type SheetRow, yearColumn } from './layout.ts';
 
 export interface ExportInput {
   region: Region;
@@ -9,6 +9,10 @@ export interface ExportInput {
   year: number;
   observations: readonly ObservedPoint[];
   evaluations: readonly IndicatorEvaluation[];
+}
+
+function stampOf({ region, plan, year }: ExportInput): string {
+  return originStamp({ regionCode: region.code, regionName: region.name, planId: plan.id, year });
 }
 
 export function exportJson(input: ExportInput): string {
@@ -46,7 +50,8 @@ export function exportJson(input: ExportInput): string {
 
 export function exportCsv(input: ExportInput): string {
   const { header, rows } = planRows(input.plan, input.observations, input.evaluations);
-  return toCsv([header, ...rows.map((r) => header.map((h) => r.cells[h] ?? ''))]);
+  // The stamp goes above the header, where the import (and any older one) looks for no values.
+  return toCsv([[stampOf(input)], header, ...rows.map((r) => header.map((h) => r.cells[h] ?? ''))]);
 }
 
 // Sheet names: at most 31 characters, none of : \ / ? * [ ].
@@ -64,6 +69,8 @@ export async function exportXlsx(input: ExportInput): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Minsheng 民生';
   book.title = `${plan.title} ${year}年监测数据`;
+  // Document properties survive editing the cells and saving again in Excel or WPS.
+  book.subject = stampOf(input);
   const byField = new Map<string, SheetRow[]>();
   for (const r of rows) {
     const list = byField.get(r.fieldLabel) ?? [];

@@ -1,7 +1,7 @@
 import { ObservedValueTextSchema, type Plan } from '@minsheng/domain';
 import ExcelJS from 'exceljs';
 import { parseCsv } from './csv.ts';
-import { COLUMNS, yearColumn } from './layout.ts';
+import { COLUMNS, type ExportOrigin, parseOriginStamp, yearColumn } from './layout.ts';
 
 /** One cell the import cannot take, named the way a planner finds it in the file. */
 export interface CellProblem {
@@ -29,12 +29,21 @@ interface Table {
   rows: string[][];
 }
 
-export async function readTables(file: string, bytes: Buffer): Promise<Table[]> {
-  if (/\.csv$/i.test(file)) return [{ sheet: 'CSV', rows: parseCsv(bytes.toString('utf8')) }];
+/** A file's tables, and whose values it holds when it says so (exports since the stamp). */
+export interface Spreadsheet {
+  tables: Table[];
+  origin: ExportOrigin | null;
+}
+
+export async function readSpreadsheet(file: string, bytes: Buffer): Promise<Spreadsheet> {
+  if (/\.csv$/i.test(file)) {
+    const rows = parseCsv(bytes.toString('utf8'));
+    return { tables: [{ sheet: 'CSV', rows }], origin: originAboveHeader(rows) };
+  }
   if (!/\.xlsx$/i.test(file)) throw new Error('a spreadsheet is .xlsx or .csv');
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  return book.worksheets.map((ws) => {
+  const tables = book.worksheets.map((ws) => {
     const rows: string[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const cells: string[] = [];
@@ -44,6 +53,27 @@ export async function readTables(file: string, bytes: Buffer): Promise<Table[]> 
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     return { sheet: ws.name, rows };
   });
+  const origin =
+    parseOriginStamp(book.subject) ??
+    tables.map((t) => originAboveHeader(t.rows)).find((o) => o !== null) ??
+    null;
+  return { tables, origin };
+}
+
+export async function readTables(file: string, bytes: Buffer): Promise<Table[]> {
+  return (await readSpreadsheet(file, bytes)).tables;
+}
+
+/** A stamp in the rows above the header (CSV, or a sheet copied with its first lines). */
+function originAboveHeader(rows: readonly string[][]): ExportOrigin | null {
+  for (const row of rows) {
+    if (row.some((c) => c.trim() === COLUMNS.id)) break;
+    for (const cell of row) {
+      const origin = parseOriginStamp(cell);
+      if (origin) return origin;
+    }
+  }
+  return null;
 }
 
 /**

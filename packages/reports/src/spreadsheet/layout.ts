@@ -92,3 +92,33 @@ export function planRows(
   });
   return { header, rows };
 }
+
+/** Whose values a file holds: the region, plan and year it was exported for. */
+export interface ExportOrigin {
+  regionCode: string;
+  regionName: string;
+  planId: string;
+  year: number;
+}
+
+/**
+ * The stamp an export carries (the workbook's subject in Excel, a line above the header in
+ * CSV), so that `import observations` can refuse a file exported for another region, plan or
+ * year: indicator ids alone are alike from one county to the next.
+ */
+export function originStamp(o: ExportOrigin): string {
+  return `民生导出：地区 ${o.regionCode} ${o.regionName}；规划 ${o.planId}；年份 ${o.year}`;
+}
+
+const STAMP = /民生导出：地区 (\d{6}) ?([^；]*)；规划 ([^；\s]+)；年份 (\d{4})/;
+
+export function parseOriginStamp(text: string | undefined): ExportOrigin | null {
+  const m = STAMP.exec(text ?? '');
+  if (!m) return null;
+  return {
+    regionCode: m[1] ?? '',
+    regionName: (m[2] ?? '').trim(),
+    planId: m[3] ?? '',
+    year: Number(m[4]),
+  };
+}

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from './csv.ts';
 import { exportCsv, exportJson, exportXlsx } from './export.ts';
-import { readTables, readValues } from './import.ts';
+import { readSpreadsheet, readTables, readValues } from './import.ts';
 import { COLUMNS, yearColumn } from './layout.ts';
 
 const pkg = findRegionPackage('510824')!;
@@ -104,11 +104,32 @@ describe('spreadsheets', () => {
   it('round-trips CSV text, quotes and Chinese', async () => {
     const csv = exportCsv(input);
     const rows = parseCsv(csv);
-    expect(rows[0]).toContain(COLUMNS.id);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(plan.indicators.map((i) => i.id));
+    expect(rows[1]).toContain(COLUMNS.id);
+    expect(rows.slice(2).map((r) => r[0])).toEqual(plan.indicators.map((i) => i.id));
     const tricky = [['a,b', 'say "hi"', '4.50', ' 1 ', '≥2.6\n（注）']];
     expect(parseCsv(toCsv(tricky))).toEqual(tricky);
     expect(() => parseCsv('"open')).toThrow(/not closed/);
+  });
+
+  it('stamps an export with its region, plan and year, and reads the stamp back', async () => {
+    const origin = { regionCode: '510824', regionName: '苍溪县', planId: plan.id, year: 2023 };
+    const csv = exportCsv(input);
+    expect(parseCsv(csv)[0]).toEqual([`民生导出：地区 510824 苍溪县；规划 ${plan.id}；年份 2023`]);
+    expect((await readSpreadsheet('a.csv', Buffer.from(csv))).origin).toEqual(origin);
+    // Edited and saved again, the workbook keeps its stamp (a document property).
+    const xlsx = await filled((sheet) => {
+      sheet.getCell('A1').value = '改过的标题';
+    });
+    expect((await readSpreadsheet('a.xlsx', xlsx)).origin).toEqual(origin);
+    // A file without one (exports from before the stamp) says nothing, and reads as before.
+    const old = csv.slice(csv.indexOf('\n') + 1);
+    const sheet = await readSpreadsheet('old.csv', Buffer.from(old));
+    expect(sheet.origin).toBeNull();
+    expect(sheet.tables).toEqual(
+      await readTables('a.csv', Buffer.from(csv)).then((t) => [
+        { ...t[0], rows: t[0]?.rows.slice(1) },
+      ]),
+    );
   });
 
   it("exports JSON with observations and the year's evaluation", () => {
