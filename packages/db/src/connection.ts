@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,6 +11,7 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { makePrivateDir, restrictTree } from './file-modes.ts';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'pglite' | 'postgres';
@@ -79,16 +79,22 @@ export function createPostgresDb(
 
 export function createPgliteDb(dataDir: string): Db {
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(inMemory ? dataDir : path.resolve(dataDir));
+  const location = inMemory ? dataDir : path.resolve(dataDir);
+  if (!inMemory) makePrivateDir(location);
+  const pglite = new PGlite(location);
+  // Before any query of the caller's runs: this callback was registered first.
+  if (!inMemory) void pglite.waitReady.then(() => restrictTree(location)).catch(() => {});
   const kysely = new Kysely<Database>({
     dialect: new SerialDialect(new PGliteDialect({ pglite })),
   });
   return {
     kysely,
     dialect: 'pglite',
-    location: inMemory ? dataDir : path.resolve(dataDir),
-    close: () => kysely.destroy(),
+    location,
+    close: async () => {
+      await kysely.destroy();
+      if (!inMemory) restrictTree(location);
+    },
   };
 }
 
