@@ -281,6 +281,19 @@ describe('headers and origins (item 9)', () => {
     expect((await post(null)).status).toBe(200);
   });
 
+  it('takes a mutation whose Origin is the host a reverse proxy forwards', async () => {
+    const res = await fetch(`${server.url}trpc/auth.signIn`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: 'https://minsheng.example.gov.cn',
+        'x-forwarded-host': 'minsheng.example.gov.cn',
+      },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+  });
+
   it('a multipart or text/plain POST from another origin does not sign a user out', async () => {
     const cookie = await signIn(server.url, 'admin', PASSWORD);
     const form = new FormData();

@@ -167,7 +167,7 @@ function refuseTrpc(req: IncomingMessage, url: URL): Refusal | null {
   const calls = batched ? procedures.length : null;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const origin = req.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin, req.headers.host)) {
+    if (origin !== undefined && !isOwnOrigin(origin, req)) {
       return {
         status: 403,
         code: 'FORBIDDEN',
@@ -205,15 +205,25 @@ function refuseTrpc(req: IncomingMessage, url: URL): Refusal | null {
   return null;
 }
 
-/** An Origin header naming this server: same host and port as the request's Host. */
-function isOwnOrigin(origin: string, host: string | undefined): boolean {
-  if (!host) return false;
+/**
+ * An Origin header naming this server: the same host and port as the request's Host, or as the
+ * X-Forwarded-Host a reverse proxy in front sets. The scheme is not compared, so a proxy that
+ * ends TLS needs no setting. A page of another origin can set neither header on a request the
+ * browser sends without asking the server first (a preflight, which this server never grants).
+ */
+function isOwnOrigin(origin: string, req: IncomingMessage): boolean {
+  let host: string;
   try {
-    return new URL(origin).host === host.toLowerCase();
+    host = new URL(origin).host;
   } catch {
     // `null` (a sandboxed frame, a file) or garbage: not this server.
     return false;
   }
+  const forwarded = req.headers['x-forwarded-host'];
+  const own = [req.headers.host, ...(Array.isArray(forwarded) ? forwarded : [forwarded])]
+    .flatMap((h) => (h ? h.split(',') : []))
+    .map((h) => h.trim().toLowerCase());
+  return own.includes(host);
 }
 
 /** A refusal in tRPC's error shape, so the console's client shows its message. */
