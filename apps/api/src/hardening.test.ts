@@ -325,3 +325,26 @@ describe('headers and origins (item 9)', () => {
     expect(me.data?.username).toBe('admin');
   });
 });
+
+describe('the last resort: an error nothing caught while serving a request', () => {
+  it('with its log pipe closed, the server still answers and stays up', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'minsheng-hardening-pipe-'));
+    const other = await startServer({ dataDir: dir, adminPassword: PASSWORD });
+    try {
+      // Each request's log line now fails with EPIPE, an error event no code of the request
+      // listens for: without the last resort it ends the process.
+      other.child.stdout?.destroy();
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push((await fetch(`${other.url}healthz`)).status);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+      expect(other.child.exitCode).toBeNull();
+      expect(other.child.signalCode).toBeNull();
+    } finally {
+      await other.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

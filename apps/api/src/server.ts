@@ -96,8 +96,15 @@ function parseTarget(target: string | undefined): URL | null {
   }
 }
 
+/** Requests already ended by `failed`: a second error of theirs is not logged again. */
+const alreadyFailed = new WeakSet<ServerResponse>();
+
 /** Ends one request that failed in a way nothing else caught: 500, or a cut connection. */
 function failed(req: IncomingMessage, res: ServerResponse, error: unknown, log: Logger): void {
+  // When the log itself is what fails (its pipe closed), logging again would fail again, in
+  // the same request's context, without end.
+  if (alreadyFailed.has(res)) return;
+  alreadyFailed.add(res);
   const target = parseTarget(req.url);
   log.error('request failed', {
     method: req.method,
