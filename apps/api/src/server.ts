@@ -171,7 +171,8 @@ function refuseTrpc(req: IncomingMessage, url: URL): Refusal | null {
   } catch {
     // A malformed escape: tRPC answers it 400 itself.
   }
-  const calls = batched ? procedures.length : null;
+  // A batch's refusal answers each of its calls (at least one), as tRPC would.
+  const calls = batched ? Math.max(procedures.length, 1) : null;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const origin = req.headers.origin;
     if (origin !== undefined && !isOwnOrigin(origin, req)) {
