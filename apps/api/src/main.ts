@@ -2,9 +2,10 @@ import type { Server } from 'node:http';
 import { ensureFirstAdmin } from '@minsheng/api';
 import { createDb, migrateToLatest, seedCatalog } from '@minsheng/db';
 import { createLogger, errorFields } from './log.ts';
-import { createApiServer } from './server.ts';
+import { createApiServer, installLastResort } from './server.ts';
 
 const log = createLogger();
+installLastResort(log);
 
 function readPort(): number {
   const raw = process.env.PORT ?? '3000';

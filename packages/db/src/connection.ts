@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,6 +11,7 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { makePrivateDir, restrictTree } from './file-modes.ts';
 import { lockDataDir } from './lock.ts';
 import type { Database } from './schema.ts';
 
@@ -91,11 +91,13 @@ export function createPostgresDb(
 export function createPgliteDb(dataDir: string): Db {
   const inMemory = dataDir.startsWith('memory://');
   const location = inMemory ? dataDir : path.resolve(dataDir);
-  if (!inMemory) mkdirSync(location, { recursive: true });
+  if (!inMemory) makePrivateDir(location);
   const lock = inMemory ? null : lockDataDir(location);
   let kysely: Kysely<Database>;
   try {
     const pglite = new PGlite(location);
+    // Before any query of the caller's runs: this callback was registered first.
+    if (!inMemory) void pglite.waitReady.then(() => restrictTree(location)).catch(() => {});
     kysely = new Kysely<Database>({
       dialect: new SerialDialect(new PGliteDialect({ pglite })),
     });
@@ -111,6 +113,7 @@ export function createPgliteDb(dataDir: string): Db {
     close: async () => {
       try {
         await kysely.destroy();
+        if (!inMemory) restrictTree(location);
       } finally {
         lock?.release();
       }
