@@ -367,7 +367,8 @@ export function evaluateIndicator(
   return e;
 }
 
-const NONE_EXCLUDED: IndicatorEvaluation['excluded'] = [];
+// Shared by every evaluation with nothing left out, so frozen: no caller can add to it.
+const NONE_EXCLUDED = Object.freeze([]) as unknown as IndicatorEvaluation['excluded'];
 const PROGRESS: ReadonlySet<EvaluationStatus> = new Set([
   'ahead',
   'on_track',
@@ -887,12 +888,13 @@ function evaluateGrowth(
   const avg = (product ** (1 / years) - 1) * 100;
   e.observed = { year: last.year, value: round(avg), raw: last.raw };
   const remaining = end - last.year;
-  if (remaining > 0) {
+  const finished = options.year >= end;
+  // From the period's end nothing remains to be done: no rate "needed from now".
+  if (remaining > 0 && !finished) {
     const needed =
       (((1 + rate / 100) ** (years + remaining) / product) ** (1 / remaining) - 1) * 100;
     e.neededPerYear = round(needed);
   }
-  const finished = options.year >= end;
   if (rate === 0) {
     e.status =
       Math.abs(avg) <= THRESHOLDS.growthHoldPoints

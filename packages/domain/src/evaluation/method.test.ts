@@ -458,6 +458,10 @@ describe('the deadline', () => {
   });
   it('growth and held levels at the target year', () => {
     expect(run(indicator('', '4*'), [[2025, '3.9*']], 2025).status).toBe('not_achieved');
+    // Reported to 2024 only: still nothing "needed from now" once the period has ended.
+    const growth = run(indicator('', '4*'), [[2024, '3.9*']], 2025);
+    expect([growth.status, growth.neededPerYear]).toEqual(['not_achieved', null]);
+    expect(growth.reason.zh).not.toContain('余下年份');
     const held = indicator('98以上', '稳定在98以上');
     expect(run(held, [[2025, '97']], 2025).status).toBe('not_achieved');
     expect(run(held, [[2024, '98.5']], 2025).status).toBe('achieved');
