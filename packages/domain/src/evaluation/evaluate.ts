@@ -414,8 +414,16 @@ let explaining = true;
 // The evaluated year is at or past the target year: kept levels are achieved, the rest is not.
 let deadline = false;
 
+/**
+ * No sentence to write: not explaining, or a pace at the deadline, which atDeadline replaces
+ * with its own sentence at once. Rules ask before building their figures' text.
+ */
+function quiet(e: IndicatorEvaluation): boolean {
+  return !explaining || (deadline && e.observed !== null && PROGRESS.has(e.status));
+}
+
 function say(e: IndicatorEvaluation, zh: string, en: string): void {
-  if (!explaining) return;
+  if (quiet(e)) return;
   e.reason = { zh, en };
 }
 
@@ -566,7 +574,7 @@ function pathReason(
   targetYear: number,
   ts: string,
 ): void {
-  if (!explaining) return;
+  if (quiet(e)) return;
   // Each figure is written once and shared by both languages: formatting is most of the cost.
   const rs = f(r);
   let exp = '';
@@ -624,7 +632,7 @@ function holdBand(
   const held = dev <= THRESHOLDS.holdBand;
   if (held) e.status = deadline ? 'achieved' : 'on_track';
   else e.status = dev <= THRESHOLDS.holdLaggingBand ? 'lagging' : 'seriously_lagging';
-  if (!explaining) return;
+  if (quiet(e)) return;
   const xs = obs.raw;
   const ls = f(level);
   // A level of 0 has no share to be off by: the difference itself is printed.
@@ -718,7 +726,7 @@ function gapStatus(
   const x = obs.num as number;
   const gap = bound === 0 ? Math.abs(x) : Math.abs(x - bound) / Math.abs(bound);
   e.status = gap <= THRESHOLDS.gapLagging ? 'lagging' : 'seriously_lagging';
-  if (!explaining) return;
+  if (quiet(e)) return;
   const back = fellBack ? '（基期已满足，现已退出）' : '';
   const backEn = fellBack ? ' (the baseline met it; the value has fallen back)' : '';
   const xs = obs.raw;
@@ -840,7 +848,7 @@ function evaluateCumulative(
   if (done) e.status = 'achieved';
   else if (r === null) e.status = 'no_data';
   else e.status = statusFromRatio(r);
-  if (!explaining) return;
+  if (quiet(e)) return;
   const ns = e.neededPerYear === null ? '' : f(e.neededPerYear);
   const need = ns && `；余下每年需完成${ns}`;
   const needEn = ns && `; ${ns} a year needed`;
