@@ -515,6 +515,13 @@ function evaluateLevel(
     b = first.num;
     y0 = first.year;
     e.baseline = b;
+    if (direction !== null && b !== t && (direction === 'increase') === b > t) {
+      // It stood past the target and has fallen back: judged by the miss, as a bound would be.
+      e.direction = direction;
+      e.expected = t;
+      gapStatus(e, obs, t, indicator.target.raw, true);
+      return;
+    }
   }
   if (b === t) {
     e.rule = 'level.hold';

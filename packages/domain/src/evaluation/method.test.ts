@@ -427,6 +427,12 @@ describe('floors in words and direction without a baseline', () => {
       [2023, '56'],
     ]);
     expect([e.direction, e.status]).toEqual(['increase', 'achieved']);
+    // Past the target at first, below it now: a miss of 2/55 = 3.6 %, lagging, not a pace.
+    const back = run(ind, [
+      [2021, '60'],
+      [2023, '53'],
+    ]);
+    expect([back.direction, back.status, back.ratio]).toEqual(['increase', 'lagging', null]);
     const one = run(ind, [[2023, '52']]);
     expect([one.direction, one.status]).toEqual(['increase', 'not_assessable']);
     expect(run(ind, [[2025, '52']], 2025).status).toBe('not_achieved');
