@@ -45,11 +45,15 @@ describe('pnpm start (node --import tsx src/main.ts) on the embedded database', 
     expect((await fetch(`${first.url}healthz`)).status).toBe(200);
     const cookie = await signIn(first.url, 'admin', password);
     secrets.set('the first session token', cookie.split('=')[1] ?? cookie);
-    const tree = await callTrpc<{ code: string }[]>(first.url, 'regions.tree', undefined, {
-      cookie,
-      query: true,
-    });
-    expect(tree.data?.map((r) => r.code)).toEqual(['510000']);
+    const tree = await callTrpc<{ code: string; children: { code: string }[] }[]>(
+      first.url,
+      'regions.tree',
+      undefined,
+      { cookie, query: true },
+    );
+    // 国家 at the top (every region's name is public), 四川省 below it.
+    expect(tree.data?.map((r) => r.code)).toEqual(['100000']);
+    expect(tree.data?.[0]?.children.map((r) => r.code)).toEqual(['510000']);
   });
 
   it('keeps passwords and session tokens out of its output (sign-ins, users, password changes)', async () => {

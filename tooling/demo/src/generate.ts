@@ -346,6 +346,7 @@ export interface DemoPlan {
 }
 
 const LEVEL_TITLES: Record<Region['level'], string> = {
+  national: '国家',
   province: '省',
   prefecture: '市',
   county: '县',

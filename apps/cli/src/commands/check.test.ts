@@ -36,7 +36,7 @@ function check(code: string): Report {
 
 // Spawning the CLI compiles it with tsx first: seconds each, more on a busy machine.
 describe('minsheng region check', { timeout: 180_000 }, () => {
-  it('runs for every seeded region; the counties align with 四川省 (广元市 has no plan)', () => {
+  it('runs for every seeded region; the counties align with 四川省 (广元市 has no plan), 四川省 with 国家', () => {
     for (const pkg of regionPackages) {
       const report = check(pkg.region.code);
       expect(report.plans.map((p) => p.planId)).toEqual(pkg.plans.map((p) => p.id));
@@ -47,6 +47,10 @@ describe('minsheng region check', { timeout: 180_000 }, () => {
       expect(plan?.alignment?.upperRegion).toBe('四川省');
       expect(plan?.alignment?.rows.length).toBeGreaterThan(0);
     }
+    const province = check('510000').plans[0];
+    expect(province?.alignment?.upperPlanId).toBe('national-14th');
+    expect(province?.alignment?.upperRegion).toBe('国家');
+    expect(check('100000').plans[0]?.alignment).toBeNull();
   });
 
   it('旺苍县: 九年义务教育巩固率 is 99.8 in 表1 and 99.5 in the standards table', () => {
@@ -112,6 +116,8 @@ describe('minsheng region check', { timeout: 180_000 }, () => {
   it('an unknown code is refused with the known ones', () => {
     const r = run('region', 'check', '999999');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/unknown region code "999999"; known regions: 510000 四川省/);
+    expect(r.stderr).toMatch(
+      /unknown region code "999999"; known regions: 100000 国家, 510000 四川省/,
+    );
   });
 });

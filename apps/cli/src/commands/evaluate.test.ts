@@ -40,6 +40,67 @@ interface Output {
   }>;
 }
 
+// A plan as a person writes it by hand: numbers, null baselines, nature in words, 大于90,
+// full-width digits, no services or projects.
+const field = { key: 'education', label: '学有所教' };
+const handWritten = {
+  id: 'hand',
+  regionCode: '510824',
+  title: '手写规划',
+  kind: 'five_year',
+  period: { start: 2021, end: 2025 },
+  issuer: '苍溪县人民政府',
+  documentNumber: null,
+  issueDate: null,
+  basis: [],
+  source: { file: 'hand.json' },
+  indicators: [
+    {
+      id: 'preschool',
+      field,
+      name: '学前教育毛入园率（%）',
+      unit: '%',
+      baseline: null,
+      targetYear: 2025,
+      target: '大于90',
+      nature: '约束性',
+      canonicalKey: null,
+      source: { section: '表1' },
+    },
+    {
+      id: 'retention',
+      field,
+      name: '九年义务教育巩固率（%）',
+      unit: '%',
+      baselineYear: 2020,
+      baseline: 95.2,
+      targetYear: 2025,
+      target: 96,
+      nature: '预期性',
+      canonicalKey: null,
+      source: { section: '表1' },
+    },
+    {
+      id: 'schooling',
+      field,
+      name: '劳动年龄人口平均受教育年限（年）',
+      unit: '年',
+      baselineYear: 2020,
+      baseline: '１０．８',
+      targetYear: 2025,
+      target: '１１．３',
+      nature: null,
+      canonicalKey: null,
+      source: { section: '表1' },
+    },
+  ],
+  observations: [
+    { indicator: 'preschool', year: 2023, value: 91.5 },
+    { indicator: 'retention', year: 2023, value: 95.7 },
+    { indicator: 'schooling', year: 2023, value: '１１．３' },
+  ],
+};
+
 // Spawning the CLI compiles it with tsx first: seconds each, more on a busy machine.
 describe('minsheng evaluate', { timeout: 300_000 }, () => {
   it('evaluates a region package with observations, one entry per indicator', () => {
@@ -84,6 +145,19 @@ describe('minsheng evaluate', { timeout: 300_000 }, () => {
     expect(nursery?.observed).toEqual({ year: 2022, value: 0.8, raw: '0.8' });
   });
 
+  it('accepts a plan written by hand', () => {
+    const r = run('evaluate', file('hand.json', handWritten));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Output;
+    const byId = new Map(out.plans[0]?.evaluations.map((e) => [e.indicatorId, e]));
+    expect(byId.get('preschool')).toMatchObject({ status: 'achieved', nature: 'binding' });
+    expect(byId.get('preschool')?.observed?.raw).toBe('91.5');
+    expect(byId.get('retention')).toMatchObject({ baseline: 95.2, target: 96 });
+    expect(byId.get('retention')?.observed?.raw).toBe('95.7');
+    expect(byId.get('schooling')?.status).toBe('achieved');
+  });
+
   it('names what is wrong with bad input, without a stack trace', () => {
     const cases: Array<[string[], RegExp]> = [
       [['evaluate', join(dir, 'missing.json')], /no such file/],
@@ -94,7 +168,7 @@ describe('minsheng evaluate', { timeout: 300_000 }, () => {
           'evaluate',
           file('value.json', { ...cangxi, observations: [{ ...observations[0], value: '很多' }] }),
         ],
-        /observations\[0\]\.value: cannot read "很多"/,
+        /observations\[0\]\.value: 无法识别“很多”：.* \/ cannot read "很多"/,
       ],
       [
         [
@@ -104,7 +178,7 @@ describe('minsheng evaluate', { timeout: 300_000 }, () => {
             observations: [{ indicator: 'nope', year: 2023, value: '1' }],
           }),
         ],
-        /observations\[0\]\.indicator: no indicator "nope"/,
+        /observations\[0\]\.indicator: 没有指标“nope” \/ no indicator "nope"/,
       ],
       [
         [
@@ -121,13 +195,18 @@ describe('minsheng evaluate', { timeout: 300_000 }, () => {
             ],
           }),
         ],
-        /plans\[0\]\.indicators\[2\]\.target: cannot read "≥≥"/,
+        /plans\[0\]\.indicators\[2\]\.target: 无法识别“≥≥”.* \/ cannot read "≥≥"/,
       ],
       [
         ['evaluate', file('ok.json', { ...cangxi, observations }), '--year', '20x'],
         /--year must be a year/,
       ],
     ];
+    const nature = file('nature.json', {
+      ...handWritten,
+      indicators: [{ ...handWritten.indicators[0], nature: '约束' }],
+    });
+    cases.push([['evaluate', nature], /indicators\[0\]\.nature: 应为“约束性”或“预期性” \/ /]);
     for (const [args, message] of cases) {
       const r = run(...args);
       expect(r.code, args.join(' ')).toBe(1);

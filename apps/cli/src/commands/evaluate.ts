@@ -16,15 +16,47 @@ import { CliError } from '../errors.ts';
 interface Issue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
+  readonly code?: string;
+  readonly expected?: unknown;
+  readonly values?: readonly unknown[];
+  readonly params?: { readonly zh?: unknown };
 }
 
-/** One line per issue, naming the field by its path: plans[0].indicators[3].target: … */
+const TYPE_ZH: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  array: '列表',
+  object: '对象',
+  boolean: '是/否',
+};
+
+/** The reason in Chinese, for the officials who read these messages. */
+function reasonZh(issue: Issue): string {
+  if (typeof issue.params?.zh === 'string') return issue.params.zh;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `应为${TYPE_ZH[String(issue.expected)] ?? String(issue.expected)}`;
+    case 'invalid_value':
+      if (issue.path[issue.path.length - 1] === 'nature') return '应为“约束性”或“预期性”';
+      return `应为以下之一：${(issue.values ?? []).map((v) => String(v)).join('、')}`;
+    case 'too_small':
+      return '内容过少或为空';
+    case 'too_big':
+      return '内容过多或过长';
+    case 'invalid_format':
+      return '格式不对';
+    default:
+      return '内容无效';
+  }
+}
+
+/** One line per issue, naming the field by its path and the reason in Chinese and English. */
 export function formatIssues(issues: readonly Issue[], limit = 8): string {
   const lines = issues.slice(0, limit).map((issue) => {
     const path = issue.path
       .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
       .join('');
-    return `  ${path || '(top level)'}: ${issue.message}`;
+    return `  ${path || '(top level)'}: ${reasonZh(issue)} / ${issue.message}`;
   });
   if (issues.length > limit) lines.push(`  … and ${issues.length - limit} more`);
   return lines.join('\n');
@@ -57,6 +89,52 @@ function parseYear(raw: string | undefined): number | undefined {
   return year;
 }
 
+const NATURE_WORDS: Record<string, string> = { 约束性: 'binding', 预期性: 'expected' };
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const asText = (v: unknown): unknown => (typeof v === 'number' ? String(v) : v);
+
+/**
+ * What a person writes by hand, made into what the schemas read: numbers for values, baselines
+ * and targets (printed back as the number's text), a null baseline, no baselineYear where there
+ * is no baseline (the year before the period), 约束性 / 预期性, no services or projects. Anything
+ * else is left for the schemas to name.
+ */
+function acceptHandWritten(data: Record<string, unknown>): Record<string, unknown> {
+  const plan = (p: unknown): unknown => {
+    if (!isRecord(p)) return p;
+    const start = isRecord(p.period) ? p.period.start : undefined;
+    const indicators = Array.isArray(p.indicators)
+      ? p.indicators.map((ind) => {
+          if (!isRecord(ind)) return ind;
+          const baseline = ind.baseline === null || ind.baseline === undefined ? '' : ind.baseline;
+          const out: Record<string, unknown> = {
+            ...ind,
+            baseline: asText(baseline),
+            target: asText(ind.target),
+          };
+          if (typeof ind.nature === 'string' && ind.nature in NATURE_WORDS) {
+            out.nature = NATURE_WORDS[ind.nature];
+          }
+          if (out.baselineYear === undefined && baseline === '' && typeof start === 'number') {
+            out.baselineYear = start - 1;
+          }
+          return out;
+        })
+      : p.indicators;
+    return { services: [], projects: [], ...p, indicators };
+  };
+  const out: Record<string, unknown> = Array.isArray(data.plans)
+    ? { ...data, plans: data.plans.map(plan) }
+    : (plan(data) as Record<string, unknown>);
+  if (Array.isArray(data.observations)) {
+    out.observations = data.observations.map((o) =>
+      isRecord(o) ? { ...o, value: asText(o.value) } : o,
+    );
+  }
+  return out;
+}
+
 export interface EvaluationInput {
   region: { code: string; name: string } | null;
   plans: Plan[];
@@ -64,16 +142,17 @@ export interface EvaluationInput {
 }
 
 /** Reads a region package (as `region show --json` prints it) or one plan, plus observations. */
-export function readEvaluationInput(data: unknown, file: string): EvaluationInput {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+export function readEvaluationInput(given: unknown, file: string): EvaluationInput {
+  if (!isRecord(given)) {
     throw new CliError(
-      `"${file}" must hold an object: a region package ({region, plans}) or a plan, with observations`,
+      `"${file}" 应为一个对象：地区包（{region, plans}）或一个规划，附 observations / must hold an object: a region package ({region, plans}) or a plan, with observations`,
     );
   }
+  const data = acceptHandWritten(given);
   const shape = ObservationFileSchema.safeParse(data);
   if (!shape.success) {
     throw new CliError(
-      `"${file}": the observations are not valid:\n${formatIssues(shape.error.issues)}`,
+      `"${file}": 观测值无效 / the observations are not valid:\n${formatIssues(shape.error.issues)}`,
     );
   }
   let region: EvaluationInput['region'] = null;
@@ -82,7 +161,7 @@ export function readEvaluationInput(data: unknown, file: string): EvaluationInpu
     const pkg = RegionPackageSchema.safeParse(data);
     if (!pkg.success) {
       throw new CliError(
-        `"${file}" is not a valid region package:\n${formatIssues(pkg.error.issues)}`,
+        `"${file}" 不是有效的地区包 / is not a valid region package:\n${formatIssues(pkg.error.issues)}`,
       );
     }
     region = { code: pkg.data.region.code, name: pkg.data.region.name };
@@ -90,11 +169,14 @@ export function readEvaluationInput(data: unknown, file: string): EvaluationInpu
   } else {
     const plan = PlanSchema.safeParse(data);
     if (!plan.success) {
-      throw new CliError(`"${file}" is not a valid plan:\n${formatIssues(plan.error.issues)}`);
+      throw new CliError(
+        `"${file}" 不是有效的规划 / is not a valid plan:\n${formatIssues(plan.error.issues)}`,
+      );
     }
     plans = [plan.data];
   }
-  if (plans.length === 0) throw new CliError(`"${file}" holds no plan to evaluate`);
+  if (plans.length === 0)
+    throw new CliError(`"${file}" 没有可评估的规划 / holds no plan to evaluate`);
 
   const points = new Map<string, ObservedPoint[]>(plans.map((p) => [p.id, []]));
   shape.data.observations.forEach((o, i) => {
@@ -104,19 +186,19 @@ export function readEvaluationInput(data: unknown, file: string): EvaluationInpu
       candidates = plans.filter((p) => p.id === o.plan);
       if (candidates.length === 0) {
         throw new CliError(
-          `${at}.plan: no plan "${o.plan}" in "${file}" (plans: ${plans.map((p) => p.id).join(', ')})`,
+          `${at}.plan: 没有规划“${o.plan}” / no plan "${o.plan}" in "${file}" (plans: ${plans.map((p) => p.id).join(', ')})`,
         );
       }
     }
     const owners = candidates.filter((p) => p.indicators.some((ind) => ind.id === o.indicator));
     if (owners.length === 0) {
       throw new CliError(
-        `${at}.indicator: no indicator "${o.indicator}" in ${o.plan ? `plan "${o.plan}"` : `"${file}"`}`,
+        `${at}.indicator: 没有指标“${o.indicator}” / no indicator "${o.indicator}" in ${o.plan ? `plan "${o.plan}"` : `"${file}"`}`,
       );
     }
     if (owners.length > 1) {
       throw new CliError(
-        `${at}.indicator: "${o.indicator}" is in several plans (${owners.map((p) => p.id).join(', ')}); add "plan"`,
+        `${at}.indicator: 指标“${o.indicator}”在多个规划中，请注明 plan / "${o.indicator}" is in several plans (${owners.map((p) => p.id).join(', ')}); add "plan"`,
       );
     }
     const owner = owners[0] as Plan;

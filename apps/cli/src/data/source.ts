@@ -3,6 +3,7 @@ import {
   type Context,
   createCaller,
   createContext,
+  FIRST_ADMIN,
   SESSION_COOKIE,
 } from '@minsheng/api';
 import { regionPackages } from '@minsheng/catalog';
@@ -64,22 +65,25 @@ export function fromCaller(caller: Caller): Procedures {
 
 /**
  * The operator of a local CLI. The API has no notion of a trusted local user, so reads run as
- * an admin over the top region when the database has one (the server's first start creates
- * it); otherwise (a fresh database, or admins only over lower regions) as a read-only viewer
+ * an admin over the top region, or over the first admin's region (the server's first start
+ * creates it); otherwise (a fresh database, or admins only over lower regions) as a read-only viewer
  * over the top region that exists only in this process and is never written anywhere: reports
  * only read, and a report on any region must be possible from the machine holding the data.
  */
 async function localOperator(ctx: Context): Promise<User> {
   const top = (await ctx.regions()).find((r) => r.parentCode === null);
   if (!top) throw new CliError('the database holds no region: nothing to report on');
-  const admin = await ctx.db
+  // The admin over the top region, else the first admin's (四川省, below 国家): a local import
+  // must still write where the server's first start put its admin.
+  const admins = await ctx.db
     .selectFrom('users')
     .selectAll()
     .where('role', '=', 'admin')
     .where('disabled', '=', false)
-    .where('region_code', '=', top.code)
+    .where('region_code', 'in', [top.code, FIRST_ADMIN.regionCode])
     .orderBy('created_at')
-    .executeTakeFirst();
+    .execute();
+  const admin = admins.find((a) => a.region_code === top.code) ?? admins[0];
   if (admin) {
     return {
       id: admin.id,

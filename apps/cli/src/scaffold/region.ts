@@ -6,6 +6,7 @@ import { CliError } from '../errors.ts';
  * parent follow from the code unless the caller says otherwise.
  */
 export function levelOfCode(code: string): RegionLevel {
+  if (code === '100000') return 'national';
   if (code.endsWith('0000')) return 'province';
   if (code.endsWith('00')) return 'prefecture';
   return 'county';
@@ -13,7 +14,7 @@ export function levelOfCode(code: string): RegionLevel {
 
 export function parentOfCode(code: string): string | null {
   const level = levelOfCode(code);
-  if (level === 'province') return null;
+  if (level === 'province' || level === 'national') return null;
   if (level === 'prefecture') return `${code.slice(0, 2)}0000`;
   return `${code.slice(0, 4)}00`;
 }

@@ -61,7 +61,7 @@ describe('四川省“十四五”公共服务规划', () => {
       code: '510000',
       name: '四川省',
       level: 'province',
-      parentCode: null,
+      parentCode: '100000',
     });
     expect(pkg.plans).toHaveLength(1);
   });

@@ -96,7 +96,9 @@ function indicatorRow(plan: Plan, e: IndicatorEvaluation): IndicatorRow {
     binding: indicator.nature === 'binding',
     baseline: withYear(indicator.baselineYear, indicator.baseline.raw),
     target: withYear(indicator.targetYear, indicator.target.raw),
-    observed: e.observed ? withYear(e.observed.year, e.observed.raw) : '—',
+    observed: e.observed
+      ? `${withYear(e.observed.year, e.observed.raw)}${e.stale ? '（数据滞后）' : ''}`
+      : '—',
     expected: formatNumber(e.expected),
     status: e.status,
     statusLabel: EVALUATION_STATUS_LABELS[e.status],

@@ -9,6 +9,7 @@ import type { IndicatorChart, StatusSummary } from './model.ts';
 
 export const STATUS_COLORS: Record<EvaluationStatus, string> = {
   achieved: '#1b7f3b',
+  not_achieved: '#8e1b5c',
   ahead: '#5aa469',
   on_track: '#2f6db5',
   lagging: '#e08a1e',

@@ -140,7 +140,7 @@ function summaryTables(rd: ReportDocument, s: StatusSummary): void {
 }
 
 function statusColor(s: EvaluationStatus): string | undefined {
-  return s === 'lagging' || s === 'seriously_lagging' || s === 'achieved'
+  return s === 'lagging' || s === 'seriously_lagging' || s === 'achieved' || s === 'not_achieved'
     ? STATUS_COLORS[s]
     : undefined;
 }
