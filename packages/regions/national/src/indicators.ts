@@ -11,13 +11,16 @@ const F = {
   culture_sports: { key: 'culture_sports', label: '文体服务保障' },
 } as const;
 
-/** The 新华社 release as stored in source/, the one source that gives the 2025 targets. */
-export const XINHUA = 'source/xinhua-2022-01-10.txt';
+/**
+ * Our citation record of the releases (publisher, date, reporter, page) and, one a line, the facts
+ * taken from them. The 新华社 release (S1 there) is the one source that gives the 2025 targets.
+ */
+export const SOURCES = 'source/SOURCES.md';
 
 /**
  * One indicator as the release states it: `name` is the release's words for it, `target` the
- * figure it gives for 2025 exactly as written (大于90%, 达55%, 约1000万张), `line` the line of
- * the stored release that says so.
+ * figure it gives for 2025 exactly as written (大于90%, 达55%, 约1000万张), `line` the `target`
+ * line of source/SOURCES.md that records it.
  */
 interface Row {
   field: IndicatorInput['field'];
@@ -42,7 +45,7 @@ const ROWS: Row[] = [
     unit: '个',
     target: '4.5个',
     canonicalKey: 'nursery_places_per_1000',
-    line: 9,
+    line: 36,
   },
   {
     field: F.childcare,
@@ -50,8 +53,7 @@ const ROWS: Row[] = [
     unit: null,
     target: '应保尽保',
     canonicalKey: 'orphan_care_coverage',
-    line: 9,
-    remark: '原文：孤儿和事实无人抚养儿童实现应保尽保。',
+    line: 37,
   },
   {
     field: F.education,
@@ -59,7 +61,7 @@ const ROWS: Row[] = [
     unit: '%',
     target: '大于90%',
     canonicalKey: 'preschool_gross_enrolment',
-    line: 10,
+    line: 38,
   },
   {
     field: F.education,
@@ -67,7 +69,7 @@ const ROWS: Row[] = [
     unit: '%',
     target: '96%',
     canonicalKey: 'compulsory_education_retention',
-    line: 10,
+    line: 39,
   },
   {
     field: F.education,
@@ -75,7 +77,7 @@ const ROWS: Row[] = [
     unit: '%',
     target: '大于92%',
     canonicalKey: 'high_school_gross_enrolment',
-    line: 10,
+    line: 40,
   },
   {
     field: F.education,
@@ -83,7 +85,7 @@ const ROWS: Row[] = [
     unit: '年',
     target: '达11.3年',
     canonicalKey: 'working_age_schooling_years',
-    line: 10,
+    line: 41,
   },
   {
     field: F.employment,
@@ -91,8 +93,8 @@ const ROWS: Row[] = [
     unit: '万人次',
     target: '1500万人次',
     canonicalKey: 'subsidised_skills_training',
-    line: 11,
-    remark: '原文未说明1500万人次是年度数还是五年累计数，按原文记为一个数。',
+    line: 42,
+    remark: '新华社稿未说明1500万人次是年度数还是五年累计数，记为一个数。',
   },
   {
     field: F.health,
@@ -100,7 +102,7 @@ const ROWS: Row[] = [
     unit: '岁',
     target: '78.3岁',
     canonicalKey: 'life_expectancy',
-    line: 12,
+    line: 43,
   },
   {
     field: F.health,
@@ -108,7 +110,7 @@ const ROWS: Row[] = [
     unit: '人',
     target: '3.2人',
     canonicalKey: 'doctors_per_1000',
-    line: 12,
+    line: 44,
   },
   {
     field: F.health,
@@ -116,8 +118,8 @@ const ROWS: Row[] = [
     unit: '人',
     target: '3.8人',
     canonicalKey: 'nurses_per_1000',
-    line: 12,
-    remark: '原文：每千人口拥有执业(助理)医师3.2人、注册护士3.8人；“每千人口拥有”为两项共用。',
+    line: 45,
+    remark: '新华社稿将医师、护士两项写在一处，共用“每千人口拥有”。',
   },
   {
     field: F.health,
@@ -125,7 +127,7 @@ const ROWS: Row[] = [
     unit: '%',
     target: '大于95%',
     canonicalKey: 'basic_medical_insurance_coverage',
-    line: 12,
+    line: 46,
   },
   {
     field: F.elderly,
@@ -133,7 +135,7 @@ const ROWS: Row[] = [
     unit: '%',
     target: '达55%',
     canonicalKey: 'nursing_beds_share',
-    line: 13,
+    line: 47,
   },
   {
     field: F.elderly,
@@ -141,7 +143,7 @@ const ROWS: Row[] = [
     unit: '%',
     target: '100%',
     canonicalKey: 'elderly_facilities_compliance',
-    line: 13,
+    line: 48,
   },
   {
     field: F.elderly,
@@ -149,7 +151,7 @@ const ROWS: Row[] = [
     unit: '%',
     target: '达95%',
     canonicalKey: 'pension_insurance_coverage',
-    line: 13,
+    line: 49,
   },
   {
     field: F.elderly,
@@ -157,7 +159,7 @@ const ROWS: Row[] = [
     unit: '万张',
     target: '约1000万张',
     canonicalKey: 'elderly_care_beds_total',
-    line: 13,
+    line: 50,
   },
   {
     field: F.housing,
@@ -165,9 +167,8 @@ const ROWS: Row[] = [
     unit: null,
     target: '应保尽保',
     canonicalKey: 'public_rental_housing_coverage',
-    line: 14,
-    remark:
-      '原文：城镇户籍低保、低收入家庭申请公租房和符合条件的农村低收入群体住房安全均实现应保尽保；两项共用“均实现应保尽保”。',
+    line: 51,
+    remark: '新华社稿将本项与下一项写在一处，共用“均实现应保尽保”。',
   },
   {
     field: F.housing,
@@ -175,8 +176,8 @@ const ROWS: Row[] = [
     unit: null,
     target: '应保尽保',
     canonicalKey: 'rural_housing_safety',
-    line: 14,
-    remark: '与上一项共用“均实现应保尽保”。',
+    line: 52,
+    remark: '新华社稿将本项与上一项写在一处，共用“均实现应保尽保”。',
   },
   {
     field: F.housing,
@@ -184,8 +185,8 @@ const ROWS: Row[] = [
     unit: '万个',
     target: '约21.9万个',
     canonicalKey: 'old_communities_renovated',
-    line: 14,
-    remark: '原文未说明是否为五年累计数，按原文记为一个数。',
+    line: 53,
+    remark: '新华社稿未说明是否为五年累计数，记为一个数。',
   },
   {
     field: F.assistance,
@@ -193,7 +194,7 @@ const ROWS: Row[] = [
     unit: '%',
     target: '达100%',
     canonicalKey: 'disability_subsidy_coverage',
-    line: 15,
+    line: 54,
   },
   {
     field: F.culture_sports,
@@ -201,7 +202,7 @@ const ROWS: Row[] = [
     unit: '万次',
     target: '3.4万次',
     canonicalKey: 'cultural_facility_visits_per_10000',
-    line: 16,
+    line: 55,
   },
   {
     field: F.culture_sports,
@@ -209,7 +210,7 @@ const ROWS: Row[] = [
     unit: '平方米',
     target: '2.6平方米',
     canonicalKey: 'sports_area_per_capita',
-    line: 16,
+    line: 56,
   },
   {
     field: F.culture_sports,
@@ -217,7 +218,7 @@ const ROWS: Row[] = [
     unit: '平方米',
     target: '大于30平方米',
     canonicalKey: 'community_service_space_per_100_households',
-    line: 16,
+    line: 57,
   },
 ];
 
@@ -239,5 +240,5 @@ export const indicators: IndicatorInput[] = ROWS.map((r, i) => ({
   nature: null,
   canonicalKey: r.canonicalKey,
   source: { section: '新华社2022-01-10', item: i + 1, line: r.line },
-  note: `2025年目标：${XINHUA} 第${r.line}行。${r.remark ? `${r.remark}` : ''}${EMPTY_CELLS_NOTE}`,
+  note: `2025年目标：新华社2022-01-10（记者安蓓），见${SOURCES} 第${r.line}行。${r.remark ? `${r.remark}` : ''}${EMPTY_CELLS_NOTE}`,
 }));

@@ -2,14 +2,23 @@ import { readFileSync } from 'node:fs';
 import { type Indicator, type Plan, RegionPackageSchema } from '@minsheng/domain';
 import { describe, expect, it } from 'vitest';
 import national from './index.ts';
-import { EMPTY_CELLS_NOTE } from './indicators.ts';
+import { EMPTY_CELLS_NOTE, SOURCES } from './indicators.ts';
 
-const read = (name: string): string[] =>
-  readFileSync(new URL(`../source/${name}`, import.meta.url), 'utf8').split('\n');
-const xinhua = read('xinhua-2022-01-10.txt');
-const people = read('people-daily-2022-01-11.txt');
-/** The stored release's line `n` (1-based). */
-const line = (n: number | undefined): string => xinhua[(n ?? 0) - 1] ?? '';
+const text = readFileSync(new URL(`../${SOURCES}`, import.meta.url), 'utf8');
+/** The citation file's fact lines (plan | count | target …), by 1-based line number. */
+const facts = new Map<number, string[]>();
+text.split('\n').forEach((l, i) => {
+  const cells = l.split(' | ');
+  if (cells.length > 1 && ['plan', 'count', 'target'].includes(cells[0] ?? ''))
+    facts.set(i + 1, cells);
+});
+/** The one fact line of `kind` and `key`: its line number and its value. */
+const fact = (kind: string, key: string): { line: number; value: string } => {
+  const found = [...facts].filter(([, c]) => c[0] === kind && c[1] === key);
+  expect(found, `${kind} | ${key}`).toHaveLength(1);
+  const [line, cells] = found[0] as [number, string[]];
+  return { line, value: cells[2] ?? '' };
+};
 
 const plan = national.plans[0] as Plan;
 const byName = (name: string): Indicator => {
@@ -19,7 +28,7 @@ const byName = (name: string): Indicator => {
 };
 
 describe('国家 region package', () => {
-  it('parses, and sits above the provinces', () => {
+  it('parses, sits above the provinces, and its header agrees with the citation file', () => {
     expect(RegionPackageSchema.parse(national)).toEqual(national);
     expect(national.region).toEqual({
       code: '100000',
@@ -28,15 +37,31 @@ describe('国家 region package', () => {
       parentCode: null,
     });
     expect(plan.period).toEqual({ start: 2021, end: 2025 });
-    expect(line(7)).toContain(`《${plan.title}》`);
-    expect(line(7)).toContain('10日发布');
-    expect(line(8)).toContain(`由${plan.issuer}印发`);
-    expect(line(8)).toContain(plan.indicatorTable?.title ?? '?');
+    expect(plan.source).toEqual({ file: SOURCES, url: null });
+    expect(fact('plan', '标题').value).toBe(plan.title);
+    expect(fact('plan', '印发').value).toBe(plan.issuer);
+    expect(fact('plan', '发布日').value).toBe(plan.issueDate);
+    expect(fact('plan', '指标表').value).toBe(plan.indicatorTable?.title);
+    // Notes cite the fact line they rest on.
+    const where = (line: number) => plan.notes.filter((n) => n.where.line === line);
+    expect(where(fact('plan', '指标表').line)).toHaveLength(1);
+    expect(where(fact('plan', '发布日').line)[0]?.text).toContain(plan.issueDate);
+    // Our own record: publishers and dates, no copied pages, no links to copies.
+    expect(text).toContain('新华社, Beijing, 2022-01-10, reporter 安蓓');
+    expect(text).toContain('人民日报, 2022-01-11, 第03版, reporter 陆娅楠');
+    expect(text).not.toMatch(/https?:\/\//);
   });
 
   it('has the 22 indicators the 人民日报 report counts, by field as the 新华社 release groups them', () => {
-    expect(people[6]).toContain('《规划》设计了22项指标,其中约束性指标7项,预期性指标15项');
-    expect(plan.indicators).toHaveLength(22);
+    const total = Number(fact('count', '指标总数').value);
+    const binding = Number(fact('count', '约束性').value);
+    const expected = Number(fact('count', '预期性').value);
+    expect([total, binding + expected]).toEqual([22, 22]);
+    expect(plan.indicators).toHaveLength(total);
+    const counted = plan.notes.find((n) => n.where.line === fact('count', '指标总数').line);
+    expect(counted?.text).toContain(`约束性指标${binding}项，预期性指标${expected}项`);
+    expect(counted?.text).toContain(`${SOURCES} 第${fact('count', '指标总数').line}—`);
+    expect(fact('count', '逐项属性').value).toBe('未逐项列出');
     const fields: Record<string, number> = {};
     for (const i of plan.indicators) fields[i.field.label] = (fields[i.field.label] ?? 0) + 1;
     expect(fields).toEqual({
@@ -49,25 +74,23 @@ describe('国家 region package', () => {
       弱有所扶: 1,
       文体服务保障: 3,
     });
-    // Each field's line of the release opens with its field: 在幼有所育方面 …
-    for (const i of plan.indicators) expect(line(i.source.line)).toMatch(`在${i.field.label}方面`);
     expect(new Set(plan.indicators.map((i) => i.canonicalKey)).size).toBe(22);
   });
 
-  it('cites, for every target, the release line that gives it, in the order it gives them', () => {
-    let last = { line: 0, at: 0 };
+  it('cites, for every cell, the target line of the citation file that records it, in its order', () => {
+    const targets = [...facts].filter(([, c]) => c[0] === 'target');
+    // Every target line is one cell and every cell one target line, in the same order.
+    expect(targets.map(([line]) => line)).toEqual(plan.indicators.map((i) => i.source.line));
     plan.indicators.forEach((ind, i) => {
       expect(ind.source).toMatchObject({ section: '新华社2022-01-10', item: i + 1 });
-      const text = line(ind.source.line);
-      // The name as the release writes it, then the target exactly as written after it. 注册护士
-      // shares 每千人口拥有 with the row before it.
-      const subject = ind.name === '每千人口拥有注册护士' ? '注册护士' : ind.name;
-      const at = text.indexOf(subject);
-      expect(at, ind.name).toBeGreaterThanOrEqual(0);
-      expect(text.indexOf(ind.target.raw, at), ind.name).toBeGreaterThan(at);
-      if (ind.source.line === last.line) expect(at, ind.name).toBeGreaterThan(last.at);
-      last = { line: ind.source.line ?? 0, at };
-      expect(ind.note).toContain(`第${ind.source.line}行`);
+      expect(facts.get(ind.source.line ?? 0), ind.name).toEqual([
+        'target',
+        ind.field.label,
+        ind.name,
+        ind.target.raw,
+        'S1',
+      ]);
+      expect(ind.note).toContain(`${SOURCES} 第${ind.source.line}行`);
     });
   });
 
@@ -77,7 +100,6 @@ describe('国家 region package', () => {
       expect(i.nature).toBeNull();
       expect(i.note).toContain(EMPTY_CELLS_NOTE);
     }
-    expect(plan.notes.map((n) => n.text).join('\n')).toContain('约束性指标7项，预期性指标15项');
     expect(plan.documentNumber).toBeNull();
     expect(plan.services).toEqual([]);
     expect(plan.projects).toEqual([]);
