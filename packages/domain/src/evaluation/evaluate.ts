@@ -342,6 +342,13 @@ export function evaluateIndicator(
       break;
   }
   if (options.year >= indicator.targetYear) atDeadline(e, indicator);
+  else if (e.status === 'achieved' && explaining) {
+    // The label is 已实现 at any year; before the target year the reason says it came early.
+    e.reason = {
+      zh: `${e.reason.zh}，提前实现`,
+      en: `${e.reason.en}, ahead of ${indicator.targetYear}`,
+    };
+  }
   if (e.observed !== null) {
     // After the period no newer data can come: age is measured from its last year.
     const ref = Math.min(options.year, Math.max(last, indicator.targetYear));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Indicator, IndicatorSchema, type Nature } from '../model/plan.ts';
 import { evaluateIndicator } from './evaluate.ts';
 import { readObservation } from './observations.ts';
-import { IndicatorEvaluationSchema } from './types.ts';
+import { EVALUATION_STATUS_LABELS, IndicatorEvaluationSchema } from './types.ts';
 
 /** The worked examples of docs/method.md, with the same numbers. */
 
@@ -449,6 +449,21 @@ describe('the deadline', () => {
     expect(e.reason.zh).toBe('2025年实际值2.4，2025年目标2.5未完成');
     expect(run(ind, [[2025, '2.5']], 2025).status).toBe('achieved');
     expect(run(ind, [[2025, '2.4']], 2026).status).toBe('not_achieved');
+  });
+  it('achieved reads 已实现; only before the target year does the reason say 提前实现', () => {
+    expect(EVALUATION_STATUS_LABELS.achieved).toBe('已实现');
+    const ind = indicator('0.27', '2.5');
+    const early = run(ind, [[2023, '2.6']]);
+    expect(early.status).toBe('achieved');
+    expect(early.reason.zh).toBe('2023年实际值2.6，已达到2025年目标2.5，提前实现');
+    expect(early.reason.en).toBe(
+      'observed 2.6 in 2023: the 2025 target 2.5 is reached, ahead of 2025',
+    );
+    const due = run(ind, [[2025, '2.5']], 2025);
+    expect(due.status).toBe('achieved');
+    expect(due.reason.zh).toBe('2025年实际值2.5，已达到2025年目标2.5');
+    // Reached in 2023 but evaluated at the deadline: achieved, not "early" any more.
+    expect(run(ind, [[2023, '2.6']], 2025).reason.zh).not.toContain('提前');
   });
   it('a five-year total of 9.6 against 【10】 is not achieved', () => {
     const points: Array<[number, string]> = [

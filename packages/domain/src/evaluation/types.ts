@@ -7,6 +7,8 @@ import { NatureSchema } from '../model/plan.ts';
  * 十四五 plan: 提前实现 / 快于预期 / 基本符合预期 / 滞后), plus the two cases where no verdict can be
  * given. 严重滞后 is our own split of 滞后 (see docs/method.md). From the target year on there is
  * no pace left to judge: the target is reached (achieved) or it is not (未完成, not_achieved).
+ * achieved is labelled 已实现, true before and at the deadline alike; before the target year the
+ * reason ends 提前实现, so one status serves both and counts by status stay one figure.
  */
 export const EVALUATION_STATUSES = [
   'achieved',
@@ -22,7 +24,7 @@ export const EvaluationStatusSchema = z.enum(EVALUATION_STATUSES);
 export type EvaluationStatus = z.infer<typeof EvaluationStatusSchema>;
 
 export const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = {
-  achieved: '提前实现',
+  achieved: '已实现',
   not_achieved: '未完成',
   ahead: '快于预期',
   on_track: '基本符合预期',
