@@ -6,7 +6,7 @@ import { regionPackages } from '@minsheng/catalog';
 import { describe, expect, it } from 'vitest';
 import { catalogReportData } from '../catalog.ts';
 import { buildReport, type ReportKind } from './index.ts';
-import type { Report } from './model.ts';
+import type { MonitoringReport, Report } from './model.ts';
 import { renderReport } from './render.ts';
 
 // Reads the PDFs back with poppler (pdftotext, pdftoppm: Debian's poppler-utils). `-raw` keeps
@@ -82,6 +82,41 @@ describe.each(cases)('%s report of %s %s', (kind, code) => {
       .slice(2)
       .filter((l) => l.trim());
     for (const l of lines) expect(l).toMatch(/^[A-Z]{6}\+NotoSansHans-\S+.*\byes\s+yes\b/);
+  }, 60_000);
+});
+
+describe('flagged binding indicators', () => {
+  // 四川省 at the period's end: its binding laggards of 2023 are 未完成 by 2025, not 滞后.
+  const monitoring = (year: number): MonitoringReport => {
+    const r = buildReport({
+      kind: 'monitoring',
+      data: catalogReportData('510000', null),
+      year,
+      now: '2026-11-23',
+    });
+    if (r.kind !== 'monitoring') throw new Error(`expected a monitoring report, got ${r.kind}`);
+    return r;
+  };
+  const read = async (r: Report, name: string): Promise<string> => {
+    const file = path.join(OUT, `flagged-${name}.pdf`);
+    writeFileSync(file, (await renderReport(r)).bytes);
+    return squash(pdfText(file));
+  };
+  it('counts 滞后 and 未完成 apart in the sentence above the table', async () => {
+    const due = monitoring(2025);
+    const mid = monitoring(2023);
+    const missed = due.flagged.filter((f) => f.status === 'not_achieved').length;
+    const behind = mid.flagged.filter((f) => f.status !== 'not_achieved').length;
+    expect([missed, due.flagged.length]).toEqual([3, 3]);
+    expect([behind, mid.flagged.length]).toEqual([1, 1]);
+    const dueText = await read(due, '2025');
+    expect(dueText).toContain(`约束性指标中有${missed}项未完成，须重点关注：`);
+    expect(dueText).not.toContain('项滞后，须重点关注');
+    expect(await read(mid, '2023')).toContain(`约束性指标中有${behind}项滞后，须重点关注：`);
+    const both = { ...due, flagged: [...mid.flagged, ...due.flagged] };
+    expect(await read(both, 'both')).toContain(
+      `约束性指标中有${behind}项滞后、${missed}项未完成，须重点关注：`,
+    );
   }, 60_000);
 });
 

@@ -145,12 +145,24 @@ function statusColor(s: EvaluationStatus): string | undefined {
     : undefined;
 }
 
+/**
+ * The flagged rows are lagging before the target year and not achieved from it on: a missed
+ * target is 未完成, not 滞后, so the sentence counts the two apart.
+ */
+function flaggedSentence(rows: IndicatorRow[]): string {
+  if (rows.length === 0) return '本年度无滞后或未完成的约束性指标。';
+  const missed = rows.filter((r) => r.status === 'not_achieved').length;
+  const behind = rows.length - missed;
+  const counts = [behind > 0 ? `${behind}项滞后` : '', missed > 0 ? `${missed}项未完成` : ''];
+  return `约束性指标中有${counts.filter((c) => c !== '').join('、')}，须重点关注：`;
+}
+
 function flaggedTable(rd: ReportDocument, rows: IndicatorRow[]): void {
   if (rows.length === 0) {
-    rd.text('本年度无滞后的约束性指标。', { gap: 6 });
+    rd.text(flaggedSentence(rows), { gap: 6 });
     return;
   }
-  rd.text(`约束性指标中有${rows.length}项滞后，须重点关注：`, { gap: 4 });
+  rd.text(flaggedSentence(rows), { gap: 4 });
   rd.table(
     [
       { header: '指标', width: 3 },
