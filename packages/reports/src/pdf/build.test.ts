@@ -138,9 +138,10 @@ describe('midterm model', () => {
     expect(worst).toEqual([...worst].sort((a, b) => a - b));
   });
 
-  it('has no alignment at the top', () => {
-    const report = buildMidtermReport(catalogReportData('510000', 2023), 2023, NOW);
-    expect(report.alignment).toBeNull();
+  it('has no alignment at the top (国家), and 四川省 aligns with it', () => {
+    expect(buildMidtermReport(catalogReportData('100000', 2023), 2023, NOW).alignment).toBeNull();
+    const province = buildMidtermReport(catalogReportData('510000', 2023), 2023, NOW);
+    expect(province.alignment?.upperRegion.code).toBe('100000');
   });
 });
 
