@@ -1,12 +1,15 @@
 import { type Region, type RegionLevel, RegionSchema } from '@minsheng/domain';
 import { CliError } from '../errors.ts';
 
+/** GB/T 2260's code for the country, the region above every province. */
+export const NATIONAL_CODE = '100000';
+
 /**
- * GB/T 2260 codes nest: 51 (province) → 5108 (prefecture) → 510824 (county). The level and the
- * parent follow from the code unless the caller says otherwise.
+ * GB/T 2260 codes nest: 100000 (national) → 51 (province) → 5108 (prefecture) → 510824 (county).
+ * The level and the parent follow from the code unless the caller says otherwise.
  */
 export function levelOfCode(code: string): RegionLevel {
-  if (code === '100000') return 'national';
+  if (code === NATIONAL_CODE) return 'national';
   if (code.endsWith('0000')) return 'province';
   if (code.endsWith('00')) return 'prefecture';
   return 'county';
@@ -14,7 +17,8 @@ export function levelOfCode(code: string): RegionLevel {
 
 export function parentOfCode(code: string): string | null {
   const level = levelOfCode(code);
-  if (level === 'province' || level === 'national') return null;
+  if (level === 'national') return null;
+  if (level === 'province') return NATIONAL_CODE;
   if (level === 'prefecture') return `${code.slice(0, 2)}0000`;
   return `${code.slice(0, 4)}00`;
 }

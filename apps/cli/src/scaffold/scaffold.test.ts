@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findRegionPackage } from '@minsheng/catalog';
 import { RegionPackageSchema } from '@minsheng/domain';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../errors.ts';
@@ -17,8 +18,22 @@ describe('region scaffolding', () => {
       parentCode: '510800',
     });
     expect(parentOfCode('510800')).toBe('510000');
-    expect(parentOfCode('510000')).toBeNull();
+    expect(parentOfCode('510000')).toBe('100000');
     expect(() => buildRegion({ code: '5108', name: 'x' })).toThrow(CliError);
+  });
+
+  it('puts a new province under 国家 (100000), which has a package', () => {
+    expect(buildRegion({ code: '500000', name: '重庆市' })).toEqual({
+      code: '500000',
+      name: '重庆市',
+      level: 'province',
+      parentCode: '100000',
+    });
+    expect(findRegionPackage('100000')?.region.level).toBe('national');
+    expect(parentOfCode('100000')).toBeNull();
+    expect(buildRegion({ code: '500000', name: '重庆市', parent: '510000' }).parentCode).toBe(
+      '510000',
+    );
   });
 
   it('writes a package whose region fits the domain', () => {
