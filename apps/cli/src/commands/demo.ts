@@ -1,4 +1,4 @@
-import { createDb, type Db } from '@minsheng/db';
+import { createDb, type Db, migrateToLatest } from '@minsheng/db';
 import {
   bulkLoadUrl,
   clearDemo,
@@ -167,6 +167,8 @@ export function registerDemoCommand(program: Command): void {
     .action(async (opts: DatabaseOptions) => {
       const db = openDb(opts);
       try {
+        // A database never opened before has no tables yet: there is simply nothing to remove.
+        await migrateToLatest(db.kysely);
         const r = await clearDemo(db.kysely);
         process.stdout.write(
           `removed ${r.plans} plans, ${r.observations} observations, ${r.users} users, ${r.regions} regions from ${db.location}\n`,
