@@ -12,6 +12,7 @@ import {
   restoreFromFile,
 } from '@minsheng/db';
 import type { Command } from 'commander';
+import { databaseOptions } from '../env.ts';
 import { CliError } from '../errors.ts';
 import { assertWritable, userPath } from '../paths.ts';
 
@@ -21,13 +22,14 @@ interface DatabaseOptions {
 }
 
 function openDb(opts: DatabaseOptions): Db {
-  return createDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+  return createDb(databaseOptions(opts));
 }
 
 /** The PGlite folder these options open, or null on PostgreSQL (mirrors createDb). */
 function pgliteFolder(opts: DatabaseOptions): string | null {
-  if (opts.databaseUrl ?? (process.env.DATABASE_URL || undefined)) return null;
-  return path.resolve(opts.dataDir ?? (process.env.MINSHENG_DATA_DIR || DEFAULT_DATA_DIR));
+  const { databaseUrl, dataDir } = databaseOptions(opts);
+  if (databaseUrl) return null;
+  return path.resolve(dataDir ?? DEFAULT_DATA_DIR);
 }
 
 function summary(verb: string, file: string, result: BackupResult, where: string): string {

@@ -20,6 +20,7 @@ import {
 import { ancestorsOf, upperPlanOf } from '@minsheng/reports/catalog';
 import type { ProjectProgress, ReportData } from '@minsheng/reports/types';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { cliEnv, databaseOptions } from '../env.ts';
 import { CliError } from '../errors.ts';
 import { lockedMessage } from './locked.ts';
 
@@ -109,7 +110,7 @@ async function localOperator(ctx: Context): Promise<User> {
  * migrates and seeds it from the region packages (a no-op when unchanged), and reads through
  * the router in process.
  */
-export async function openLocalSource(db: Db = createDb()): Promise<ReportSource> {
+export async function openLocalSource(db: Db = createDb(databaseOptions())): Promise<ReportSource> {
   try {
     await migrateToLatest(db.kysely);
     await seedCatalog(db.kysely, regionPackages);
@@ -340,14 +341,14 @@ export async function openSource(opts: {
   api?: string | undefined;
   token?: string | undefined;
 }): Promise<ReportSource> {
-  const token = opts.token ?? process.env.MINSHENG_TOKEN;
+  const token = opts.token ?? cliEnv().MINSHENG_TOKEN;
   if (opts.api) {
     if (!token) throw new CliError('--api needs a session token: --token <T> or MINSHENG_TOKEN');
     return openRemoteSource(opts.api, token);
   }
   let db: Db;
   try {
-    db = createDb();
+    db = createDb(databaseOptions());
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
     // A server holds the folder: its API is the only safe way in, and a token opens it.
