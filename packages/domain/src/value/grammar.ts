@@ -55,7 +55,10 @@ function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-const NUM_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
+// Full-width digits and point (９５．５) are read as the numbers they are; the text keeps them.
+const NUM_RE = /^-?(?:\d{1,3}(?:,\d{3})+|[\d０-９]+)(?:[.．][\d０-９]+)?/;
+const asciiDigits = (text: string) =>
+  text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 // Units are words and measure symbols (元/生年, 万人次, %, ‰, 平方米), never digits or brackets.
 const UNIT_RE =
   /^(?:[%％‰²㎡A-Za-z\p{Script=Han}]|\/\d+[万千百\p{Script=Han}])[%％‰²㎡A-Za-z/·\p{Script=Han}]*/u;
@@ -64,6 +67,10 @@ const BOUND_WORDS: Record<string, BoundOp> = {
   不少于: 'ge',
   不高于: 'le',
   不超过: 'le',
+  大于: 'gt',
+  小于: 'lt',
+  高于: 'gt',
+  低于: 'lt',
 };
 const SYMBOL_OPS: Record<(typeof BOUND_SYMBOLS)[number], BoundOp> = {
   '≥': 'ge',
@@ -108,7 +115,7 @@ class Reader {
       this.fail('expected_number', `expected a number at position ${this.pos + 1}, found ${found}`);
     }
     const text = m[0];
-    const value = Number(text.replace(/,/g, ''));
+    const value = Number(asciiDigits(text).replace(/,/g, ''));
     if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) {
       this.fail('number_out_of_range', `the number ${clip(text)} is too large`);
     }
@@ -179,7 +186,7 @@ function parseLevel(r: Reader): Level {
   if (r.rest.startsWith('+')) {
     const parts = [first];
     while (r.eat('+')) parts.push(r.num());
-    const decimals = Math.max(...parts.map((p) => p.text.split('.')[1]?.length ?? 0));
+    const decimals = Math.max(...parts.map((p) => asciiDigits(p.text).split('.')[1]?.length ?? 0));
     const total = Number(parts.reduce((s, p) => s + p.value, 0).toFixed(decimals));
     const unit = r.unit();
     const gloss = r.gloss();

@@ -27,7 +27,7 @@ export const BoundStyleSchema = z.union([
   z.object({ position: z.literal('suffix'), word: z.enum(['以上', '以下', '以内']) }),
   z.object({
     position: z.literal('words'),
-    word: z.enum(['不低于', '不少于', '不高于', '不超过']),
+    word: z.enum(['不低于', '不少于', '不高于', '不超过', '大于', '小于', '高于', '低于']),
   }),
 ]);
 export type BoundStyle = z.infer<typeof BoundStyleSchema>;
