@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ImportResult, importPlanFile } from '../src/index.ts';
+import type { ExpectedIndicator } from './plans.ts';
+
+/**
+ * Cell-exact scoring of the import corpus: each expected indicator's eight cells (field, name,
+ * unit, years, baseline, target, nature) against what the importer read, in order. An indicator
+ * read that the file does not hold counts as eight wrong cells, so reading more is no gain.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const CORPUS_FILES = path.join(here, 'files');
+const EXPECTED = path.join(here, 'expected');
+
+export const CELLS = [
+  'field',
+  'name',
+  'unit',
+  'baselineYear',
+  'baseline',
+  'targetYear',
+  'target',
+  'nature',
+] as const;
+
+export interface FileScore {
+  file: string;
+  layout: string;
+  format: string;
+  exact: number;
+  total: number;
+  /** Each cell that differs: row, cell, expected, read. */
+  misses: Array<{ row: number; cell: string; expected: unknown; read: unknown }>;
+  result: ImportResult | null;
+  error: string | null;
+}
+
+export function corpusFiles(): string[] {
+  return readdirSync(CORPUS_FILES).sort();
+}
+
+function readCells(result: ImportResult): Array<Record<(typeof CELLS)[number], unknown>> {
+  return result.plan.indicators.map((i) => ({
+    field: i.field.label,
+    name: i.name,
+    unit: i.unit,
+    baselineYear: i.baselineYear,
+    baseline: typeof i.baseline === 'string' ? i.baseline : i.baseline.raw,
+    targetYear: i.targetYear,
+    target: typeof i.target === 'string' ? i.target : i.target.raw,
+    nature: i.nature,
+  }));
+}
+
+export async function scoreFile(file: string): Promise<FileScore> {
+  const want = JSON.parse(readFileSync(path.join(EXPECTED, `${file}.json`), 'utf8')) as {
+    layout: string;
+    indicators: ExpectedIndicator[];
+  };
+  const bytes = new Uint8Array(readFileSync(path.join(CORPUS_FILES, file)));
+  const total = want.indicators.length * CELLS.length;
+  let result: ImportResult;
+  try {
+    result = await importPlanFile(bytes, { regionCode: '510000', name: 'corpus', fileName: file });
+  } catch (error) {
+    return {
+      file,
+      layout: want.layout,
+      format: '?',
+      exact: 0,
+      total,
+      misses: [],
+      result: null,
+      error: (error as Error).message,
+    };
+  }
+  const got = readCells(result);
+  const misses: FileScore['misses'] = [];
+  let exact = 0;
+  want.indicators.forEach((w, row) => {
+    for (const cell of CELLS) {
+      const read = got[row]?.[cell];
+      if (read === w[cell]) exact++;
+      else misses.push({ row: row + 1, cell, expected: w[cell], read });
+    }
+  });
+  const extra = Math.max(0, got.length - want.indicators.length);
+  for (let k = 0; k < extra; k++) {
+    misses.push({
+      row: want.indicators.length + k + 1,
+      cell: 'row',
+      expected: null,
+      read: got[want.indicators.length + k]?.name,
+    });
+  }
+  return {
+    file,
+    layout: want.layout,
+    format: result.format,
+    exact,
+    total: total + extra * CELLS.length,
+    misses,
+    result,
+    error: null,
+  };
+}

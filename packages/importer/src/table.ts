@@ -1,0 +1,597 @@
+import { type FieldKey, fieldKeyOf, type IndicatorInput, safeParseValue } from '@minsheng/domain';
+import { canonicalKeyOf, unitOfName } from './indicators.ts';
+import { isHeading, isProse, type Line, type RowCell, squeezeCjkSpaces } from './lines.ts';
+import type { ImportLog } from './log.ts';
+
+/**
+ * Indicator tables read by what their header cells say, whatever the layout: rows of cells (an
+ * HTML, Word or spreadsheet table, a PDF page's lines, tab-separated text) or one cell a line.
+ * The columns are found by their header words (序号, 领域/类别, 指标名称, 单位, 2020年/基期值,
+ * 2025年/目标值, 属性/性质), so a table nobody here has seen is read the same way.
+ */
+
+export type Role = 'seq' | 'field' | 'name' | 'unit' | 'baseline' | 'target' | 'nature' | 'other';
+
+const squash = (s: string) => s.replace(/[\s\u3000]/g, '');
+
+const YEAR = /(\d{4})\s*年?/;
+const ROLE_WORDS: Array<[Exclude<Role, 'baseline' | 'target'>, RegExp]> = [
+  ['seq', /^(序号|编号|序)$/],
+  ['field', /^(领域|类别|类型|分类|方面|重点领域|服务领域|指标类别|领域类别|指标领域)$/],
+  ['name', /^(指标名称|指标|指标项|指标项目|具体指标|主要指标|指标内容|名称)$/],
+  ['unit', /^(单位|计量单位|指标单位)$/],
+  ['nature', /^(属性|指标属性|性质|指标性质|约束性\/预期性)$/],
+  ['other', /^(备注|说明|责任单位|牵头单位|责任部门|年均增长|年均增速)$/],
+];
+const BASELINE =
+  /^(\d{4}年?)?[(（]?(基期值|基期|现状值|现状|基准值|基数|情况|实际值|完成值)[)）]?(\(?（?\d{4}年?[)）]?)?$/;
+const TARGET =
+  /^(\d{4}年?)?[(（]?(目标值|目标|规划值|预期值|规划目标|预期目标)[)）]?(\(?（?\d{4}年?[)）]?)?$/;
+const BARE_YEAR = /^\d{4}年?(\(?（?[^）)]{0,4}[)）]?)?$/;
+
+interface HeaderCell {
+  role: Role;
+  year?: number;
+}
+
+function headerCell(text: string): HeaderCell | null {
+  const t = squash(text);
+  if (!t) return null;
+  for (const [role, re] of ROLE_WORDS) if (re.test(t)) return { role };
+  const year = Number(YEAR.exec(t)?.[1] ?? 0) || undefined;
+  if (BASELINE.test(t)) return { role: 'baseline', year };
+  if (TARGET.test(t)) return { role: 'target', year };
+  if (BARE_YEAR.test(t) && year && year >= 1990 && year <= 2100) return { role: 'target', year };
+  return null;
+}
+
+/** How many of a row's cells are header words: 3 or more, a name among them, make a header. */
+function headerScore(texts: string[]): { score: number; roles: Array<HeaderCell | null> } {
+  const roles = texts.map(headerCell);
+  const known = roles.filter((r) => r !== null);
+  const hasName = known.some((r) => r.role === 'name');
+  const hasValue = known.some((r) => r.role === 'baseline' || r.role === 'target');
+  return { score: hasName && hasValue ? known.length : 0, roles };
+}
+
+/** Two year columns without words: the earlier is the baseline. */
+function settleYears(roles: Array<HeaderCell | null>): void {
+  const bare = roles.filter((r): r is HeaderCell => r?.role === 'target' && r.year !== undefined);
+  const hasBaseline = roles.some((r) => r?.role === 'baseline');
+  if (!hasBaseline && bare.length >= 2) {
+    const first = bare.reduce((a, b) => ((a.year ?? 0) <= (b.year ?? 0) ? a : b));
+    first.role = 'baseline';
+  }
+}
+
+export interface Period {
+  start: number;
+  end: number;
+}
+
+interface Column {
+  role: Role;
+  /** The column in the grid, for cells that carry one. */
+  col?: number;
+  /** The header cell's centre on a PDF page. */
+  centre?: number;
+}
+
+interface Shape {
+  columns: Column[];
+  baselineYear: number;
+  targetYear: number;
+  hasNature: boolean;
+}
+
+function shapeOf(roles: Array<HeaderCell | null>, cells: RowCell[], period: Period): Shape {
+  settleYears(roles);
+  const columns: Column[] = roles.map((r, i) => {
+    const c = cells[i];
+    return {
+      role: r?.role ?? 'other',
+      col: c?.col,
+      centre: c?.x !== undefined ? c.x + (c.w ?? 0) / 2 : undefined,
+    };
+  });
+  const yearOf = (role: Role) => roles.find((r) => r?.role === role && r.year)?.year;
+  const targetYear = yearOf('target') ?? period.end;
+  const baselineYear = yearOf('baseline') ?? Math.min(period.start - 1, targetYear - 1);
+  return { columns, baselineYear, targetYear, hasNature: columns.some((c) => c.role === 'nature') };
+}
+
+type RowValues = Partial<Record<Role, string>>;
+
+/** A body row's cells by role: by grid column, or by the nearest header centre on a PDF page. */
+function rowByRole(cells: RowCell[], shape: Shape): RowValues {
+  const out: RowValues = {};
+  const put = (role: Role, text: string) => {
+    if (!text || role === 'other') return;
+    out[role] = out[role] ? `${out[role]}${text}` : text;
+  };
+  const byCentre = shape.columns.every((c) => c.centre !== undefined);
+  for (const cell of cells) {
+    let column: Column | undefined;
+    if (byCentre && cell.x !== undefined) {
+      const centre = cell.x + (cell.w ?? 0) / 2;
+      column = shape.columns.reduce((a, b) =>
+        Math.abs((a.centre ?? 0) - centre) <= Math.abs((b.centre ?? 0) - centre) ? a : b,
+      );
+    } else {
+      column = shape.columns.find((c) => c.col === cell.col);
+    }
+    if (column) put(column.role, cell.text);
+  }
+  return out;
+}
+
+const NATURE_WORDS: Record<string, 'binding' | 'expected'> = {
+  约束性: 'binding',
+  约束: 'binding',
+  约束性指标: 'binding',
+  预期性: 'expected',
+  预期: 'expected',
+  预期性指标: 'expected',
+};
+const natureOf = (text: string) => NATURE_WORDS[squash(text)] ?? null;
+
+const FOOTNOTE = /^(注|备注|说明|资料来源|数据来源)\s*\d*\s*[:：]|^[*＊※]/;
+const PAGE_MARK = /^[-—－\s]*\d{1,3}[-—－\s]*$|^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$/;
+const CONTINUED = /续表|[（(]续[)）]$/;
+const UNIT_CELL =
+  /^(%|％|‰|‰|[个人次岁年张户元万千百亿平方米公里所家套名床位小时天月册件项座处辆台册份间/·‰]+|元\/[\p{Script=Han}]+|[\p{Script=Han}]{0,2}\/[\p{Script=Han}]{1,4}|1\/\d*[万千百]+)$/u;
+
+const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
+
+/** The numbering a field heading row carries: 一、 （一） 1. */
+const stripNumbering = (s: string) =>
+  s.replace(
+    /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/,
+    '',
+  );
+
+export interface ReadTable {
+  title: string;
+  footnote: string | null;
+  indicators: IndicatorInput[];
+  lines: Set<number>;
+}
+
+interface Builder {
+  seq?: string;
+  field: { key: FieldKey; label: string };
+  name: string;
+  unit: string;
+  baseline: string;
+  target: string;
+  nature: string;
+  line: Line;
+  lines: Line[];
+}
+
+/**
+ * Finds every indicator table that has a header row of cells (or a run of one-cell header
+ * lines naming a 单位 or 序号 column, which the seeds' layouts never have) and reads it.
+ */
+export function readHeaderTables(lines: Line[], log: ImportLog, period: Period): ReadTable[] {
+  const tables: ReadTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.cells) {
+      const { score, roles } = headerScore(l.cells.map((c) => c.text));
+      if (score < 3) continue;
+      const table = readGrid(lines, i, roles, log, period);
+      tables.push(table);
+      const last = Math.max(...table.lines);
+      i = lines.findIndex((x) => x.no > last) - 1;
+      if (i < 0) break;
+      continue;
+    }
+    // A run of one-cell header lines.
+    const head: Line[] = [];
+    let j = i;
+    for (; j < lines.length && head.length < 12; j++) {
+      const h = lines[j]!;
+      if (h.text === '') continue;
+      if (h.cells || !headerCell(h.text)) break;
+      head.push(h);
+    }
+    const { score, roles } = headerScore(head.map((h) => h.text));
+    if (score < 3) continue;
+    if (!roles.some((r) => r?.role === 'seq' || r?.role === 'unit')) {
+      // The seeds' one-cell-a-line and tab-indented tables: left to their own reader.
+      i = j - 1;
+      continue;
+    }
+    const table = readStream(lines, i, j, head, roles, log, period);
+    tables.push(table);
+    const last = Math.max(...table.lines);
+    i = lines.findIndex((x) => x.no > last) - 1;
+    if (i < 0) break;
+  }
+  return tables;
+}
+
+function titleBefore(lines: Line[], at: number, used: Set<number>): string {
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    const t = lines[k]!.text;
+    if (!t) continue;
+    if ((lines[k]!.cells?.length ?? 0) > 1 || t.length > 60 || /[。；]$/.test(t)) break;
+    used.add(lines[k]!.no);
+    return t;
+  }
+  return '主要指标';
+}
+
+/** The span of a PDF table's header, to tell a paragraph line from a cell. */
+function tableWidth(shape: Shape): number {
+  const centres = shape.columns.map((c) => c.centre ?? 0);
+  return Math.max(...centres) - Math.min(...centres) || Number.POSITIVE_INFINITY;
+}
+
+/** The end of a table body: a heading, running text, or a line that is plainly not a cell. */
+function endsBody(l: Line): boolean {
+  return !l.cells && l.text !== '' && (isHeading(l.text) || isProse(l.text));
+}
+
+function readGrid(
+  lines: Line[],
+  at: number,
+  roles: Array<HeaderCell | null>,
+  log: ImportLog,
+  period: Period,
+): ReadTable {
+  const headerLine = lines[at]!;
+  const used = new Set<number>([headerLine.no]);
+  const title = titleBefore(lines, at, used);
+  let shape = shapeOf(roles, headerLine.cells!, period);
+  const rows: Array<{ line: Line; values: RowValues } | { line: Line; field: string }> = [];
+  let footnote: string | null = null;
+  let k = at + 1;
+  // A second header row (年份 under 指标值) completes the first.
+  const next = lines[k];
+  if (next?.cells) {
+    const second = next.cells.map((c) => headerCell(c.text));
+    if (
+      second.filter(Boolean).length >= 2 &&
+      !next.cells.some((c) => safeParseValue(c.text).ok && /\d/.test(c.text) && !headerCell(c.text))
+    ) {
+      const merged = roles.map((r, idx) => second[idx] ?? r);
+      const cells = headerLine.cells!.map((c, idx) => next.cells![idx] ?? c);
+      shape = shapeOf(merged, cells, period);
+      used.add(next.no);
+      k++;
+    }
+  }
+  for (; k < lines.length; k++) {
+    const l = lines[k]!;
+    const text = l.text;
+    if (text === '' && !l.cells) continue;
+    if (FOOTNOTE.test(text)) {
+      footnote = footnote ? `${footnote}\n${text}` : text;
+      used.add(l.no);
+      // Footnotes run on to the next blank line or heading.
+      for (k++; k < lines.length; k++) {
+        const f = lines[k]!;
+        if (
+          f.text === '' ||
+          f.cells ||
+          isHeading(f.text) ||
+          (!FOOTNOTE.test(f.text) && f.text.length > 60)
+        )
+          break;
+        footnote = `${footnote}\n${f.text}`;
+        used.add(f.no);
+      }
+      break;
+    }
+    if (PAGE_MARK.test(text) || CONTINUED.test(text)) {
+      used.add(l.no);
+      continue;
+    }
+    if (l.cells) {
+      const filled = l.cells.filter((c) => c.text);
+      if (!filled.length) continue;
+      if (filled.length === 1) {
+        const only = filled[0]!;
+        if (NUMBERED.test(only.text) && l.cells.length > 1) {
+          // 一、托育服务 alone in a row of empty cells: the field of the rows below.
+          rows.push({ line: l, field: only.text });
+          used.add(l.no);
+          continue;
+        }
+        const wide = only.w !== undefined && only.w > tableWidth(shape) * 0.6;
+        // Running text or a heading after the table (a PDF line keeps its runs as cells).
+        if (l.cells.length === 1 && (isHeading(only.text) || isProse(only.text) || wide)) break;
+      }
+      if (headerScore(l.cells.map((c) => c.text)).score >= 3) {
+        // The header repeated where the table runs onto the next page.
+        used.add(l.no);
+        continue;
+      }
+      const texts = filled.map((c) => c.text);
+      const grid = shape.columns.every((c) => c.col !== undefined);
+      if (texts.length > 1 && texts.every((t) => t === texts[0]) && grid) {
+        // A row spanning the table: a field heading.
+        rows.push({ line: l, field: texts[0]! });
+        used.add(l.no);
+        continue;
+      }
+      const values = rowByRole(l.cells, shape);
+      const roles = Object.keys(values) as Role[];
+      if (
+        roles.length === 1 &&
+        (roles[0] === 'seq' || roles[0] === 'field') &&
+        !/^\d+$/.test(squash(texts[0]!))
+      ) {
+        // One cell in the first columns, the rest empty: a field heading row.
+        rows.push({ line: l, field: texts[0]! });
+        used.add(l.no);
+        continue;
+      }
+      rows.push({ line: l, values });
+      used.add(l.no);
+      continue;
+    }
+    if (endsBody(l)) break;
+    if (text.length <= 20 && !/[。，；]/.test(text)) {
+      // One cell alone on its line inside a table: a field heading spanning the row, or the
+      // title of the table's next page.
+      if (/指标|表\s*\d/.test(text) && !fieldKeyOf(text)) {
+        used.add(l.no);
+        continue;
+      }
+      rows.push({ line: l, field: text });
+      used.add(l.no);
+      continue;
+    }
+    break;
+  }
+  const indicators = buildIndicators(rows, shape, log, title);
+  return { title, footnote, indicators, lines: used };
+}
+
+/** One cell a line: split the run into rows at each 序号, or at a name after values. */
+function readStream(
+  lines: Line[],
+  start: number,
+  after: number,
+  head: Line[],
+  roles: Array<HeaderCell | null>,
+  log: ImportLog,
+  period: Period,
+): ReadTable {
+  const used = new Set<number>(head.map((h) => h.no));
+  const title = titleBefore(lines, start, used);
+  const shape = shapeOf(roles, [], period);
+  const hasSeq = shape.columns.some((c) => c.role === 'seq');
+  const hasUnit = shape.columns.some((c) => c.role === 'unit');
+  const hasField = shape.columns.some((c) => c.role === 'field');
+  const valueColumns = shape.columns.filter((c) => c.role === 'baseline' || c.role === 'target');
+  const cells: Line[] = [];
+  let footnote: string | null = null;
+  let k = after;
+  for (; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (l.text === '') continue;
+    if (FOOTNOTE.test(l.text)) {
+      footnote = l.text;
+      used.add(l.no);
+      break;
+    }
+    if (PAGE_MARK.test(l.text) && !/^\d+$/.test(l.text)) {
+      used.add(l.no);
+      continue;
+    }
+    if (CONTINUED.test(l.text)) {
+      used.add(l.no);
+      continue;
+    }
+    if (headerCell(l.text) && !natureOf(l.text)) {
+      // A repeated header on the next page: its cells are header words only.
+      used.add(l.no);
+      continue;
+    }
+    if (endsBody(l) || l.cells) break;
+    cells.push(l);
+    used.add(l.no);
+  }
+  // Group the cells into rows.
+  const groups: Line[][] = [];
+  let row: Line[] = [];
+  let expected = 1;
+  let seenValue = false;
+  const kind = (l: Line) => {
+    if (natureOf(l.text)) return 'nature';
+    if (hasUnit && UNIT_CELL.test(squash(l.text))) return 'unit';
+    const parsed = safeParseValue(l.text);
+    if (parsed.ok && /[\d０-９]|应保尽保|保持|稳定|无|—|-|\//.test(l.text)) return 'value';
+    return 'text';
+  };
+  for (const l of cells) {
+    if (hasSeq) {
+      if (squash(l.text) === String(expected)) {
+        if (row.length) groups.push(row);
+        row = [l];
+        expected++;
+        continue;
+      }
+      row.push(l);
+      continue;
+    }
+    const kd = kind(l);
+    if (kd === 'text' && seenValue) {
+      groups.push(row);
+      row = [];
+      seenValue = false;
+    }
+    if (kd !== 'text') seenValue = true;
+    row.push(l);
+  }
+  if (row.length) groups.push(row);
+
+  const rows: Array<{ line: Line; values: RowValues }> = [];
+  for (const g of groups) {
+    const values: RowValues = {};
+    let rest = [...g];
+    if (hasSeq) values.seq = squash(rest.shift()!.text);
+    if (shape.hasNature && rest.length && natureOf(rest[rest.length - 1]!.text)) {
+      values.nature = rest.pop()!.text;
+    }
+    const vals: string[] = [];
+    while (
+      rest.length &&
+      vals.length < valueColumns.length &&
+      kind(rest[rest.length - 1]!) === 'value'
+    ) {
+      vals.unshift(rest.pop()!.text);
+    }
+    if (vals.length === valueColumns.length) {
+      valueColumns.forEach((c, idx) => {
+        values[c.role] = vals[idx]!;
+      });
+    } else if (vals.length) {
+      // Fewer values than columns: the last is the target, a guess a person checks.
+      values.target = vals[vals.length - 1]!;
+      if (vals.length > 1) values.baseline = vals[0]!;
+      log.warn(
+        g[0]!,
+        `row ${values.seq ?? ''} has ${vals.length} value(s) for ${valueColumns.length} columns: read the last as the target; check it`,
+      );
+    }
+    if (hasUnit && rest.length > 1 && kind(rest[rest.length - 1]!) === 'unit') {
+      values.unit = rest.pop()!.text;
+    }
+    rest = rest.filter((l) => l.text !== '');
+    if (hasField && rest.length >= 2) {
+      const first = rest[0]!.text;
+      if (fieldKeyOf(first) || squash(first).length <= 6) {
+        values.field = first;
+        rest = rest.slice(1);
+      }
+    }
+    values.name = rest.map((l) => l.text).join('');
+    rows.push({ line: rest[0] ?? g[0]!, values });
+  }
+  const indicators = buildIndicators(rows, shape, log, title);
+  return { title, footnote, indicators, lines: used };
+}
+
+function fieldRef(label: string, line: Line, log: ImportLog): { key: FieldKey; label: string } {
+  const clean = stripNumbering(squeezeCjkSpaces(label));
+  const key = fieldKeyOf(clean);
+  if (!key) log.unplaced(line, `field "${clean}" is not one the system knows; filed under general`);
+  return { key: key ?? 'general', label: clean };
+}
+
+const joinWrapped = (a: string, b: string) =>
+  /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : `${a}${b}`;
+
+function buildIndicators(
+  rows: Array<{ line: Line; values: RowValues } | { line: Line; field: string }>,
+  shape: Shape,
+  log: ImportLog,
+  title: string,
+): IndicatorInput[] {
+  const hasSeq = shape.columns.some((c) => c.role === 'seq');
+  const built: Builder[] = [];
+  let field: { key: FieldKey; label: string } | null = null;
+  let fieldText = '';
+  for (const row of rows) {
+    if ('field' in row) {
+      field = fieldRef(row.field, row.line, log);
+      fieldText = row.field;
+      continue;
+    }
+    const v = row.values;
+    const prev = built[built.length - 1];
+    const hasValues = Boolean(v.baseline || v.target || v.nature);
+    if (v.field && !v.name && !hasValues && !v.unit && v.field !== fieldText) {
+      // A field cell on a line of its own (a PDF centres it on its rows): the field from here.
+      field = fieldRef(v.field, row.line, log);
+      fieldText = v.field;
+      continue;
+    }
+    const continuation = prev && (hasSeq ? !v.seq : !hasValues && !v.unit);
+    if (continuation && prev) {
+      // A wrapped row: each cell continues the one above.
+      if (v.name) prev.name = joinWrapped(prev.name, v.name);
+      if (v.unit) prev.unit += v.unit;
+      if (v.baseline) prev.baseline += v.baseline;
+      if (v.target) prev.target += v.target;
+      if (v.nature) prev.nature += v.nature;
+      prev.lines.push(row.line);
+      continue;
+    }
+    if (v.field && v.field !== fieldText) {
+      field = fieldRef(v.field, row.line, log);
+      fieldText = v.field;
+    }
+    if (!v.name) {
+      if (prev && !prev.baseline && !prev.target && hasValues) {
+        // Values set level with the second line of a wrapped name.
+        prev.baseline = v.baseline ?? '';
+        prev.target = v.target ?? '';
+        prev.nature = v.nature ?? prev.nature;
+        continue;
+      }
+      log.unplaced(row.line, 'a table row with no indicator name');
+      continue;
+    }
+    if (!field) {
+      log.unplaced(row.line, 'an indicator before any field');
+      field = { key: 'general', label: '综合' };
+      fieldText = '综合';
+    }
+    built.push({
+      seq: v.seq,
+      field,
+      name: v.name,
+      unit: v.unit ?? '',
+      baseline: v.baseline ?? '',
+      target: v.target ?? '',
+      nature: v.nature ?? '',
+      line: row.line,
+      lines: [row.line],
+    });
+  }
+  const section = /^表\s*(\d+)/.exec(title)?.[1];
+  return built.map((b, idx) => {
+    const cell = (text: string, what: string) => {
+      const t = text.trim();
+      if (safeParseValue(t).ok) return t;
+      log.unplaced(
+        b.line,
+        `${what} "${t}" of "${b.name}" is not a value the grammar reads: left empty`,
+      );
+      return '';
+    };
+    const nature = b.nature ? natureOf(b.nature) : null;
+    if (b.nature && !nature)
+      log.unplaced(b.line, `属性 "${b.nature}" is neither 约束性 nor 预期性`);
+    if (shape.hasNature && !b.nature) log.warn(b.line, `"${b.name}" has no 指标属性`);
+    if (!b.baseline && !b.target) log.warn(b.line, `"${b.name}" has no values`);
+    if (b.lines.length > 1) {
+      log.warn(
+        b.line,
+        `"${b.name}" joined from ${b.lines.length} lines (${b.lines.map((l) => l.no).join(', ')})`,
+      );
+    }
+    const name = b.name;
+    const canonicalKey = canonicalKeyOf(name);
+    const seq = Number(b.seq) || idx + 1;
+    return {
+      id: canonicalKey ? canonicalKey.replace(/_/g, '-') : `i-${String(idx + 1).padStart(2, '0')}`,
+      field: b.field,
+      name,
+      unit: b.unit || unitOfName(name),
+      baselineYear: shape.baselineYear,
+      baseline: cell(b.baseline, 'baseline'),
+      targetYear: shape.targetYear,
+      target: cell(b.target, 'target'),
+      nature,
+      canonicalKey,
+      source: { section: section ? `表${section}` : title, item: seq, line: b.line.no },
+    } satisfies IndicatorInput;
+  });
+}
