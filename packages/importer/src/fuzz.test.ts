@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importPlanText } from './index.ts';
+import { SEEDS, seedText } from './testing/seeds.ts';
 
 /**
  * The plan-text importer under generated text: real plans cut, shuffled and salted with
@@ -11,8 +11,8 @@ import { importPlanText } from './index.ts';
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 
-const seeds = ['000_9f04399c66dd38d8.txt', '004_04a0b744133b98ae.txt'].map((f) =>
-  readFileSync(new URL(`../../../../shared/seeds/${f}`, import.meta.url), 'utf8').split('\n'),
+const seeds = SEEDS.filter((s) => s.name === 'cangxi' || s.name === 'dazhou').map((s) =>
+  seedText(s).split('\n'),
 );
 
 const FRAGMENTS = [

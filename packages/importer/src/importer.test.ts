@@ -1,19 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { findRegionPackage } from '@minsheng/catalog';
 import { type Indicator, type Plan, PlanSchema } from '@minsheng/domain';
 import { describe, expect, it } from 'vitest';
 import { importPlanText } from './index.ts';
-
-const seed = (file: string) =>
-  readFileSync(new URL(`../../../../shared/seeds/${file}`, import.meta.url), 'utf8');
-
-const SEEDS = [
-  { file: '000_9f04399c66dd38d8.txt', code: '510824', name: 'cangxi' },
-  { file: '001_a3a07023c0597fe1.txt', code: '510000', name: 'sichuan' },
-  { file: '002_4220245da55fa599.txt', code: '510821', name: 'wangcang' },
-  { file: '003_c5d318e940598444.txt', code: '510802', name: 'lizhou' },
-  { file: '004_04a0b744133b98ae.txt', code: '511700', name: 'dazhou' },
-] as const;
+import { SEEDS, seedText } from './testing/seeds.ts';
 
 function handPlan(code: string): Plan {
   const plan = findRegionPackage(code)?.plans[0];
@@ -31,7 +20,11 @@ function tableIndicators(plan: Plan): Indicator[] {
 }
 
 describe.each(SEEDS)('importing $name ($code) from its text', ({ file, code, name }) => {
-  const result = importPlanText(seed(file), { regionCode: code, name, fileName: file });
+  const result = importPlanText(seedText({ name, file }), {
+    regionCode: code,
+    name,
+    fileName: file,
+  });
   const plan = PlanSchema.parse(result.plan);
   const hand = handPlan(code);
 
@@ -86,7 +79,11 @@ describe('canonical keys guessed from wording', () => {
     let named = 0;
     let found = 0;
     for (const { file, code, name } of SEEDS) {
-      const plan = importPlanText(seed(file), { regionCode: code, name, fileName: file }).plan;
+      const plan = importPlanText(seedText({ name, file }), {
+        regionCode: code,
+        name,
+        fileName: file,
+      }).plan;
       const byLine = new Map(plan.indicators.map((i) => [i.source.line, i]));
       for (const h of tableIndicators(handPlan(code)).filter((i) => i.canonicalKey)) {
         named++;
