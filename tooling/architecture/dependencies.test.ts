@@ -47,7 +47,7 @@ const ALLOWED: Array<[RegExp, RegExp[]]> = [
   [/^@minsheng\/cli$/, [/^@minsheng\/(domain|catalog|db|api|importer|reports|demo)$/]],
   // The console talks to the API over HTTP only: no server code in the browser bundle.
   [/^@minsheng\/admin$/, [/^@minsheng\/domain$/]],
-  [/^@minsheng\/bench$/, [/^@minsheng\/(domain|catalog|db|api|reports|demo)$/]],
+  [/^@minsheng\/bench$/, [/^@minsheng\/(domain|catalog|db|api|importer|reports|demo)$/]],
 ];
 /** Dependencies allowed only for types or tests (devDependencies). */
 const DEV_ALLOWED: Array<[RegExp, RegExp[]]> = [

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ImportResult, importPlanFile } from '../src/index.ts';
+import { findRegionPackage } from '@minsheng/catalog';
+import { type ImportResult, importPlanFile, importPlanText } from '../src/index.ts';
+import { type Seed, seedText } from '../src/testing/seeds.ts';
 import type { ExpectedIndicator } from './plans.ts';
 
 /**
@@ -54,6 +56,8 @@ function readCells(result: ImportResult): Array<Record<(typeof CELLS)[number], u
   }));
 }
 
+export { SEEDS } from '../src/testing/seeds.ts';
+
 export async function scoreFile(file: string): Promise<FileScore> {
   const want = JSON.parse(readFileSync(path.join(EXPECTED, `${file}.json`), 'utf8')) as {
     layout: string;
@@ -101,6 +105,55 @@ export async function scoreFile(file: string): Promise<FileScore> {
     format: result.format,
     exact,
     total: total + extra * CELLS.length,
+    misses,
+    result,
+    error: null,
+  };
+}
+
+// ---------------------------------------------------------------- the five seeds
+
+const squeeze = (s: string) => s.replace(/[\s\p{Co}]/gu, '');
+
+/**
+ * A seed plan's indicator table against its hand-checked region package, cell by cell (field,
+ * name less spaces, years, baseline, target, nature), rows matched by their line in the text.
+ */
+export function scoreSeed(seed: Seed): FileScore {
+  const result = importPlanText(seedText(seed), {
+    regionCode: seed.code,
+    name: seed.name,
+    fileName: seed.file,
+  });
+  const hand = findRegionPackage(seed.code)?.plans[0];
+  const want = (hand?.indicators ?? []).filter((i) => /^表/.test(i.source.section));
+  const byLine = new Map(result.plan.indicators.map((i) => [i.source.line, i]));
+  const misses: FileScore['misses'] = [];
+  let exact = 0;
+  const raw = (c: string | { raw: string } | undefined) => (typeof c === 'string' ? c : c?.raw);
+  want.forEach((h, row) => {
+    const got = byLine.get(h.source.line);
+    const pairs: Array<[string, unknown, unknown]> = [
+      ['field', h.field.key, got?.field.key],
+      ['name', squeeze(h.name), got ? squeeze(got.name) : undefined],
+      ['baselineYear', h.baselineYear, got?.baselineYear],
+      ['baseline', h.baseline.raw, raw(got?.baseline)],
+      ['targetYear', h.targetYear, got?.targetYear],
+      ['target', h.target.raw, raw(got?.target)],
+      ['nature', h.nature, got?.nature],
+    ];
+    for (const [cell, expected, read] of pairs) {
+      if (expected === read) exact++;
+      else misses.push({ row: row + 1, cell, expected, read });
+    }
+  });
+  const extra = Math.max(0, result.plan.indicators.length - want.length);
+  return {
+    file: `seed ${seed.name} (${seed.file})`,
+    layout: 'seed text against its hand-checked region package',
+    format: result.format,
+    exact,
+    total: (want.length + extra) * 7,
     misses,
     result,
     error: null,

@@ -2,6 +2,7 @@ import type { BenchSuite } from '../suite.ts';
 import { consoleSuite } from './console.ts';
 import { evaluationSuite } from './evaluation.ts';
 import { evaluationFormsSuite } from './evaluation-forms.ts';
+import { importSuite } from './import.ts';
 import { reportsSuite } from './reports.ts';
 import { scaleSuite } from './scale.ts';
 import { soakSuite } from './soak.ts';
@@ -12,6 +13,7 @@ export const suites: BenchSuite[] = [
   evaluationFormsSuite,
   scaleSuite,
   reportsSuite,
+  importSuite,
   consoleSuite,
   soakSuite,
 ];
