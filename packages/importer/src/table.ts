@@ -21,12 +21,12 @@ const ROLE_WORDS: Array<[Exclude<Role, 'baseline' | 'target'>, RegExp]> = [
   ['name', /^(指标名称|指标|指标项|指标项目|具体指标|主要指标|指标内容|名称)$/],
   ['unit', /^(单位|计量单位|指标单位)$/],
   ['nature', /^(属性|指标属性|性质|指标性质|约束性\/预期性)$/],
-  ['other', /^(备注|说明|责任单位|牵头单位|责任部门|年均增长|年均增速)$/],
+  ['other', /^(备注|说明|责任单位|牵头单位|责任部门|年均增长|年均增速|年均增长率)$/],
 ];
 const BASELINE =
-  /^(\d{4}年?)?[(（]?(基期值|基期|现状值|现状|基准值|基数|情况|实际值|完成值)[)）]?(\(?（?\d{4}年?[)）]?)?$/;
+  /^(\d{4}年?)?[(（]?(基期值|基期|现状值|现状|基准值|基数|情况|实际值|实际|完成值|完成)[)）]?(\(?（?\d{4}年?[)）]?)?$/;
 const TARGET =
-  /^(\d{4}年?)?[(（]?(目标值|目标|规划值|预期值|规划目标|预期目标)[)）]?(\(?（?\d{4}年?[)）]?)?$/;
+  /^(\d{4}年?)?[(（]?(目标值|目标|规划值|规划|预期值|预期|规划目标|预期目标)[)）]?(\(?（?\d{4}年?[)）]?)?$/;
 const BARE_YEAR = /^\d{4}年?(\(?（?[^）)]{0,4}[)）]?)?$/;
 
 interface HeaderCell {
@@ -37,6 +37,19 @@ interface HeaderCell {
 function headerCell(text: string): HeaderCell | null {
   const t = squash(text);
   if (!t) return null;
+  const exact = headerWords(t);
+  if (exact) return exact;
+  // 指标名称（单位）, 年均增长（%）: the words outside the brackets name the column.
+  const bare = t.replace(/[（(][^（）()]*[)）]/g, '');
+  if (bare && bare !== t) {
+    const cell = headerWords(bare);
+    if (cell && cell.role !== 'baseline' && cell.role !== 'target') return cell;
+    if (cell) return { ...cell, year: cell.year ?? (Number(YEAR.exec(t)?.[1] ?? 0) || undefined) };
+  }
+  return null;
+}
+
+function headerWords(t: string): HeaderCell | null {
   for (const [role, re] of ROLE_WORDS) if (re.test(t)) return { role };
   const year = Number(YEAR.exec(t)?.[1] ?? 0) || undefined;
   if (BASELINE.test(t)) return { role: 'baseline', year };
@@ -109,18 +122,64 @@ function rowByRole(cells: RowCell[], shape: Shape): RowValues {
     if (!text || role === 'other') return;
     out[role] = out[role] ? `${out[role]}${text}` : text;
   };
-  const byCentre = shape.columns.every((c) => c.centre !== undefined);
-  for (const cell of cells) {
-    let column: Column | undefined;
-    if (byCentre && cell.x !== undefined) {
-      const centre = cell.x + (cell.w ?? 0) / 2;
-      column = shape.columns.reduce((a, b) =>
-        Math.abs((a.centre ?? 0) - centre) <= Math.abs((b.centre ?? 0) - centre) ? a : b,
-      );
-    } else {
-      column = shape.columns.find((c) => c.col === cell.col);
-    }
+  const placed = cells.filter((c) => c.text);
+  if (
+    shape.columns.every((c) => c.centre !== undefined) &&
+    placed.every((c) => c.x !== undefined)
+  ) {
+    const columns = placedByCentre(placed, shape.columns);
+    for (const [k, cell] of placed.entries()) put(shape.columns[columns[k]!]!.role, cell.text);
+    return out;
+  }
+  for (const cell of placed) {
+    const column = shape.columns.find((c) => c.col === cell.col);
     if (column) put(column.role, cell.text);
+  }
+  return out;
+}
+
+/**
+ * Each run's column, left to right, nearest the header's centres in all: two runs share a column
+ * only where that is much nearer than the next column (a cell set a little off its column's
+ * centre does not push its neighbour's value into it).
+ */
+function placedByCentre(cells: RowCell[], columns: Column[]): number[] {
+  const centres = columns.map((c) => c.centre!);
+  const gaps = centres.slice(1).map((c, i) => Math.abs(c - centres[i]!));
+  const shared = Math.min(...gaps, Number.POSITIVE_INFINITY) / 2;
+  const centre = (c: RowCell) => c.x! + (c.w ?? 0) / 2;
+  // cost[k][j]: the best placing of cells 0..k with cell k in column j (columns never go back).
+  const cost: number[][] = [];
+  const from: number[][] = [];
+  cells.forEach((cell, k) => {
+    cost[k] = [];
+    from[k] = [];
+    centres.forEach((c, j) => {
+      const here = Math.abs(c - centre(cell));
+      if (k === 0) {
+        cost[k]![j] = here;
+        from[k]![j] = -1;
+        return;
+      }
+      let best = Number.POSITIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p <= j; p++) {
+        const v = cost[k - 1]![p]! + (p === j ? shared : 0);
+        if (v < best) {
+          best = v;
+          arg = p;
+        }
+      }
+      cost[k]![j] = best + here;
+      from[k]![j] = arg;
+    });
+  });
+  const last = cost[cells.length - 1] ?? [];
+  let j = last.indexOf(Math.min(...last));
+  const out: number[] = [];
+  for (let k = cells.length - 1; k >= 0; k--) {
+    out[k] = j;
+    j = from[k]![j]!;
   }
   return out;
 }
@@ -174,6 +233,7 @@ interface Builder {
  * lines naming a 单位 or 序号 column, which the seeds' layouts never have) and reads it.
  */
 export function readHeaderTables(lines: Line[], log: ImportLog, period: Period): ReadTable[] {
+  alignSpacedTables(lines);
   const tables: ReadTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -210,6 +270,42 @@ export function readHeaderTables(lines: Line[], log: ImportLog, period: Period):
     if (i < 0) break;
   }
   return tables;
+}
+
+/** A line's runs of text between two or more spaces, at their character offsets. */
+function spacedRuns(raw: string): RowCell[] {
+  const runs: RowCell[] = [];
+  for (const m of raw.replace(/\t/g, '    ').matchAll(/\S+(?: \S+)*/g)) {
+    runs.push({ text: m[0], x: [...raw.slice(0, m.index)].length, w: [...m[0]].length });
+  }
+  return runs;
+}
+
+/**
+ * Text laid out with spaces (a PDF copied as text, pdftotext -layout): where a line's runs make
+ * a header, it and the lines below it until the table ends take cells at their character
+ * offsets, read like a PDF page's runs (a wrapped name is a run under the name column).
+ */
+function alignSpacedTables(lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i]!;
+    if (head.cells || head.text === '') continue;
+    const runs = spacedRuns(head.raw);
+    if (runs.length < 3 || headerScore(runs.map((r) => r.text)).score < 3) continue;
+    head.cells = runs;
+    let blanks = 0;
+    for (let k = i + 1; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (l.text === '') {
+        if (++blanks > 2) break;
+        continue;
+      }
+      blanks = 0;
+      if (l.cells || isHeading(l.text) || isProse(l.text)) break;
+      l.cells = spacedRuns(l.raw);
+      i = k;
+    }
+  }
 }
 
 function titleBefore(lines: Line[], at: number, used: Set<number>): string {
