@@ -527,6 +527,8 @@ interface PdfTable {
   perPage: number;
   /** Characters a name cell holds on one line; longer names wrap. */
   wrapAt: number;
+  /** The field column as Word prints a merged cell: its text at the middle of its rows. */
+  centreFields?: boolean;
   footnote?: string;
 }
 
@@ -567,7 +569,9 @@ function pdf(t: PdfTable): Promise<Uint8Array> {
     doc.moveTo(50, y).lineTo(545, y).stroke();
   };
   drawRow(t.header.map((h) => [h]));
+  let groupTop = y;
   t.plan.rows.forEach((row, i) => {
+    if (t.centreFields && firstOfField(t.plan.rows, i)) groupTop = y;
     if (i > 0 && i % t.perPage === 0) {
       footer();
       doc.addPage();
@@ -582,7 +586,15 @@ function pdf(t: PdfTable): Promise<Uint8Array> {
       for (let k = 0; k < c.length; k += t.wrapAt) out.push(c.slice(k, k + t.wrapAt));
       return out;
     });
-    drawRow(cells);
+    drawRow(t.centreFields ? cells.map((c, k) => (k === 1 ? [] : c)) : cells);
+    if (t.centreFields && (i === t.plan.rows.length - 1 || firstOfField(t.plan.rows, i + 1))) {
+      const middle = (groupTop + y) / 2;
+      doc.fontSize(9).text(row.field, 50 + t.widths[0]! + 2, middle - 6, {
+        width: t.widths[1]! - 4,
+        align: 'center',
+        lineBreak: false,
+      });
+    }
   });
   if (t.footnote) {
     doc.fontSize(9).text(t.footnote, 50, y + 6, { width: 495 });
@@ -635,6 +647,26 @@ async function pdfTwoPages(): Promise<void> {
   );
 }
 
+/** PDF of a Word table: merged 领域 cells printed at the middle of their rows, names wrapped. */
+async function pdfCentredFields(): Promise<void> {
+  const l = layout({ seq: true, field: 'repeat', unit: true });
+  const bytes = await pdf({
+    plan: SONGXI,
+    header: l.header,
+    widths: [35, 80, 170, 50, 55, 55, 50],
+    cells: (row, i) => l.cells(row, i, true),
+    perPage: 99,
+    wrapAt: 13,
+    centreFields: true,
+  });
+  write(
+    'songxi-centred-fields.pdf',
+    SONGXI,
+    bytes,
+    'PDF text layer of a Word table: merged 领域 cells at the middle of their rows (between rows where a field has an even count), wrapped names',
+  );
+}
+
 /** PDF: units in names, fields on every row, 现状值/目标值 with the period from the title. */
 async function pdfUnitsInNames(): Promise<void> {
   const bytes = await pdf({
@@ -671,4 +703,5 @@ await xlsxSecondSheet();
 await pdfOnePage();
 await pdfTwoPages();
 await pdfUnitsInNames();
+await pdfCentredFields();
 console.log(`corpus written to ${path.relative(process.cwd(), FILES)}`);

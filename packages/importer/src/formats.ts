@@ -382,6 +382,6 @@ export function pdfPageLines(runs: TextRun[], page: number): Line[] {
     for (const c of cells) c.text = c.text.trim();
     const text = cells.map((c) => c.text).join('\t');
     // Every PDF line keeps its runs' places: a table row may hold a single cell (a wrapped name).
-    return { no: 0, raw: text, text, tabbed: false, page, cells };
+    return { no: 0, raw: text, text, tabbed: false, page, y: row[0]!.y, cells };
   });
 }

@@ -13,8 +13,9 @@ export interface Line {
    * or a tab-separated line. Absent for a line of running text or a one-cell line.
    */
   cells?: RowCell[];
-  /** The PDF page the line stands on. */
+  /** The PDF page the line stands on, and its baseline's height on the page (points, upwards). */
   page?: number;
+  y?: number;
   /** Where the line is in its file when that is not a text line: "sheet 指标 row 5". */
   at?: string;
 }

@@ -341,7 +341,7 @@ function readGrid(
   const used = new Set<number>([headerLine.no]);
   const title = titleBefore(lines, at, used);
   let shape = shapeOf(roles, headerLine.cells!, period);
-  const rows: Array<{ line: Line; values: RowValues } | { line: Line; field: string }> = [];
+  let rows: GridRow[] = [];
   let footnote: string | null = null;
   let k = at + 1;
   // A second header row (年份 under 指标值) completes the first.
@@ -443,8 +443,88 @@ function readGrid(
     }
     break;
   }
+  if (rows.length && rows.every((r) => r.line.y !== undefined)) rows = centredFields(rows, log);
   const indicators = buildIndicators(rows, shape, log, title);
   return { title, footnote, indicators, lines: used };
+}
+
+type GridRow = { line: Line; values: RowValues } | { line: Line; field: string };
+
+const isStart = (r: GridRow): r is { line: Line; values: RowValues } =>
+  'values' in r &&
+  Boolean(
+    r.values.name && (r.values.seq || r.values.baseline || r.values.target || r.values.nature),
+  );
+const isLabelOnly = (r: GridRow) =>
+  'field' in r ||
+  (Boolean(r.values.field) && !r.values.name && !r.values.baseline && !r.values.target);
+const labelOf = (r: GridRow) => ('field' in r ? r.field : (r.values.field ?? ''));
+/** Down the document: pages in order, then down each page (PDF y grows upwards). */
+const downOf = (l: Line) => (l.page ?? 0) * 100_000 - (l.y ?? 0);
+
+/**
+ * A PDF of a Word table prints a merged 领域 cell at the middle of the rows it spans, not on
+ * their first row. Where the first row bears no field, each field is given to the rows whose
+ * middle it sits at, group after group from the top; a table whose first row bears its field
+ * writes fields on first rows, read as they stand.
+ */
+function centredFields(rows: GridRow[], log: ImportLog): GridRow[] {
+  const first = rows.find(isStart);
+  if (!first || first.values.field || !rows.some((r) => labelOf(r))) return rows;
+  // Each indicator's rows (its own and the wrapped lines below it), top and bottom.
+  const starts: Array<{ row: GridRow; top: number; bottom: number }> = [];
+  const labels: Array<{ text: string; at: number; line: Line; lines: number }> = [];
+  for (const r of rows) {
+    const text = labelOf(r);
+    if (text) {
+      const prev = labels[labels.length - 1];
+      const lastStart = starts[starts.length - 1];
+      // A field's name wrapped onto the next line, with no indicator begun between.
+      if (prev && isLabelOnly(r) && (!lastStart || downOf(lastStart.row.line) < prev.at)) {
+        prev.text += text;
+        prev.at = (prev.at * prev.lines + downOf(r.line)) / (prev.lines + 1);
+        prev.lines++;
+      } else {
+        labels.push({ text, at: downOf(r.line), line: r.line, lines: 1 });
+      }
+    }
+    if (isStart(r)) starts.push({ row: r, top: downOf(r.line), bottom: downOf(r.line) });
+    else if (!isLabelOnly(r) && starts.length) starts[starts.length - 1]!.bottom = downOf(r.line);
+  }
+  const fieldAt = new Map<GridRow, string>();
+  let s = 0;
+  labels.forEach((label, k) => {
+    if (s >= starts.length) return;
+    let e = s;
+    if (k === labels.length - 1) e = starts.length - 1;
+    else {
+      let best = Number.POSITIVE_INFINITY;
+      for (let c = s; c < starts.length; c++) {
+        const miss = Math.abs((starts[s]!.top + starts[c]!.bottom) / 2 - label.at);
+        if (miss < best) {
+          best = miss;
+          e = c;
+        }
+      }
+    }
+    fieldAt.set(starts[s]!.row, label.text);
+    log.warn(
+      label.line,
+      `领域 "${label.text}" stands at the middle of rows ${s + 1}–${e + 1} of the table: given to those rows`,
+    );
+    s = e + 1;
+  });
+  const out: GridRow[] = [];
+  for (const r of rows) {
+    if (isLabelOnly(r)) continue;
+    const field = fieldAt.get(r);
+    if (field) out.push({ line: r.line, field });
+    if ('values' in r) {
+      const { field: _drop, ...values } = r.values;
+      out.push({ line: r.line, values });
+    } else out.push(r);
+  }
+  return out;
 }
 
 /** One cell a line: split the run into rows at each 序号, or at a name after values. */
@@ -584,7 +664,7 @@ const joinWrapped = (a: string, b: string) =>
   /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : `${a}${b}`;
 
 function buildIndicators(
-  rows: Array<{ line: Line; values: RowValues } | { line: Line; field: string }>,
+  rows: GridRow[],
   shape: Shape,
   log: ImportLog,
   title: string,
