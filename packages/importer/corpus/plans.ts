@@ -101,7 +101,7 @@ export interface ExpectedIndicator {
   baseline: string;
   targetYear: number;
   target: string;
-  nature: 'binding' | 'expected';
+  nature: 'binding' | 'expected' | null;
 }
 
 const NATURE = { 约束性: 'binding', 预期性: 'expected' } as const;

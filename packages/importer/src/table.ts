@@ -238,7 +238,16 @@ export function readHeaderTables(lines: Line[], log: ImportLog, period: Period):
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.cells) {
-      const { score, roles } = headerScore(l.cells.map((c) => c.text));
+      let { score, roles } = headerScore(l.cells.map((c) => c.text));
+      const below = lines[i + 1]?.cells;
+      if (score < 3 && below && roles.some((r) => r?.role === 'name')) {
+        // A two-row header: 指标值 over 2020年 and 2025年 in the row below.
+        const merged = l.cells.map((c, k) =>
+          headerCell(c.text) ? c.text : (below[k]?.text ?? ''),
+        );
+        ({ score } = headerScore(merged));
+        if (score >= 3) roles = l.cells.map((c) => headerCell(c.text));
+      }
       if (score < 3) continue;
       const table = readGrid(lines, i, roles, log, period);
       tables.push(table);
@@ -584,12 +593,18 @@ function readStream(
     if (parsed.ok && /[\d０-９]|应保尽保|保持|稳定|无|—|-|\//.test(l.text)) return 'value';
     return 'text';
   };
+  const rowComplete = (r: Line[]) =>
+    shape.hasNature
+      ? r.some((c) => kind(c) === 'nature')
+      : r.filter((c) => kind(c) === 'value').length >= valueColumns.length;
   for (const l of cells) {
     if (hasSeq) {
-      if (squash(l.text) === String(expected)) {
+      const n = squash(l.text);
+      // 序号 may start again at 1 under each field, once the row before is whole.
+      if (n === String(expected) || (n === '1' && rowComplete(row))) {
         if (row.length) groups.push(row);
         row = [l];
-        expected++;
+        expected = Number(n) + 1;
         continue;
       }
       row.push(l);
