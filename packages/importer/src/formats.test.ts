@@ -82,3 +82,24 @@ describe('importPlanFile under damaged files', () => {
     expect(tally.refused).toBeGreaterThan(0);
   }, 300_000);
 });
+
+describe('where each unplaced line or guess stands', () => {
+  it('gives a PDF entry its page and line, a web page entry its table and row', async () => {
+    const pdf = await importPlanFile(corpus('songxi-centred-fields.pdf'), options);
+    expect(pdf.warnings.length).toBeGreaterThan(0);
+    for (const w of pdf.warnings.filter((x) => /领域/.test(x.why))) {
+      expect(w.at).toMatch(/^page 1, line \d+$/);
+      expect(w.page).toBe(1);
+    }
+    const html = `<p>某县“十四五”公共服务规划</p><table>
+      <tr><td>领域</td><td>指标名称</td><td>2020年</td><td>2025年</td><td>属性</td></tr>
+      <tr><td>幼有所育</td><td>托位数（个）</td><td>1.2</td><td>待定</td><td>预期性</td></tr></table>`;
+    const result = await importPlanFile(new TextEncoder().encode(html), options);
+    expect(result.unplaced).toEqual([
+      expect.objectContaining({
+        at: 'table 1, row 2',
+        why: expect.stringMatching(/target "待定"/),
+      }),
+    ]);
+  });
+});

@@ -231,12 +231,15 @@ export function htmlLines(html: string): Line[] {
       if (clean) out.push({ no: out.length + 1, raw: clean, text: clean, tabbed: false });
     }
   };
+  let tables = 0;
   const walk = (node: DomNode) => {
     if (node.type === 'tag' && node.name === 'table') {
-      for (const row of tableGrid(node)) {
-        const line = rowLine(row, out.length + 1);
+      // A row is found in the document by its table and row, which a Word user can count.
+      const t = ++tables;
+      tableGrid(node).forEach((row, r) => {
+        const line = rowLine(row, out.length + 1, `table ${t}, row ${r + 1}`);
         if (line.text) out.push(line);
-      }
+      });
       return;
     }
     if (node.type === 'text') {
@@ -340,7 +343,9 @@ async function pdfLines(bytes: Uint8Array): Promise<Line[]> {
         const [, , , d, e, f] = item.transform as number[];
         runs.push({ str: item.str, x: e!, y: f!, w: item.width, h: item.height || Math.abs(d!) });
       }
-      for (const line of pdfPageLines(runs, p)) out.push({ ...line, no: out.length + 1 });
+      pdfPageLines(runs, p).forEach((line, k) => {
+        out.push({ ...line, no: out.length + 1, at: `page ${p}, line ${k + 1}` });
+      });
       page.cleanup();
     }
   } finally {

@@ -136,6 +136,34 @@ describe('minsheng import plan', { timeout: 120_000 }, () => {
     }
   });
 
+  it('writes the package with IMPORT-REPORT.md placing each guess by PDF page and line', () => {
+    const corpus = new URL('../../../../packages/importer/corpus/files/', import.meta.url).pathname;
+    const out = join(mkdtempSync(join(tmpdir(), 'import-')), 'songxi');
+    const r = run(
+      'import',
+      'plan',
+      join(corpus, 'songxi-centred-fields.pdf'),
+      '--region',
+      '510822',
+      '--name',
+      'songxi',
+      '--out',
+      out,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/read as pdf; extracted: 16 indicators/);
+    expect(r.stdout).toMatch(
+      / {2}page 1, line \d+: 领域 "幼有所育" stands at the middle of rows 1–2/,
+    );
+    const report = readFileSync(join(out, 'IMPORT-REPORT.md'), 'utf8');
+    expect(report).toMatch(
+      /\| page 1, line \d+ \| 幼有所育 \| 领域 "幼有所育" stands at the middle/,
+    );
+    expect(readFileSync(join(out, 'src/plan.ts'), 'utf8')).toContain(
+      '每千人口拥有3岁以下婴幼儿托位数',
+    );
+  });
+
   it('refuses random bytes, an empty file and an unrelated document, saying what it expected and writing nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'import-'));
     const cases: Array<[string, Uint8Array | string, RegExp]> = [
