@@ -547,7 +547,7 @@ function pdf(t: PdfTable): Promise<Uint8Array> {
   );
   let page = 1;
   const footer = () =>
-    doc.fontSize(9).text(`— ${page} —`, 50, 790, { width: 495, align: 'center' });
+    doc.fontSize(9).text(`— ${page} —`, 50, 770, { width: 495, align: 'center' });
   doc.fontSize(16).text(t.plan.title, 50, 60, { width: 495, align: 'center' });
   doc.fontSize(10.5).text(INTRO, 50, 100, { width: 495 });
   doc.fontSize(12).text('表1 主要发展指标', 50, 150, { width: 495, align: 'center' });

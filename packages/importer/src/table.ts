@@ -226,6 +226,8 @@ interface Builder {
   nature: string;
   line: Line;
   lines: Line[];
+  /** The name as each line gave it, where it wrapped. */
+  parts: string[];
 }
 
 /**
@@ -706,7 +708,10 @@ function buildIndicators(
     const continuation = prev && (hasSeq ? !v.seq : !hasValues && !v.unit);
     if (continuation && prev) {
       // A wrapped row: each cell continues the one above.
-      if (v.name) prev.name = joinWrapped(prev.name, v.name);
+      if (v.name) {
+        prev.name = joinWrapped(prev.name, v.name);
+        prev.parts.push(v.name);
+      }
       if (v.unit) prev.unit += v.unit;
       if (v.baseline) prev.baseline += v.baseline;
       if (v.target) prev.target += v.target;
@@ -744,6 +749,7 @@ function buildIndicators(
       nature: v.nature ?? '',
       line: row.line,
       lines: [row.line],
+      parts: [v.name],
     });
   }
   const section = /^表\s*(\d+)/.exec(title)?.[1];
@@ -765,7 +771,7 @@ function buildIndicators(
     if (b.lines.length > 1) {
       log.warn(
         b.line,
-        `"${b.name}" joined from ${b.lines.length} lines (${b.lines.map((l) => l.no).join(', ')})`,
+        `"${b.name}" joined from ${b.lines.length} lines: ${b.parts.map((p) => `"${p}"`).join(' + ')}`,
       );
     }
     const name = b.name;
