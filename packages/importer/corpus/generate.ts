@@ -11,7 +11,16 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import PDFDocument from 'pdfkit';
-import { BAIHE, type CorpusPlan, expected, type PlanRow, QINGLING, SONGXI } from './plans.ts';
+import {
+  BAIHE,
+  type CorpusPlan,
+  expected,
+  expectedServices,
+  type PlanRow,
+  QINGLING,
+  SONGXI,
+  SONGXI_SERVICES,
+} from './plans.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FILES = path.join(here, 'files');
@@ -66,11 +75,116 @@ function write(
   content: string | Uint8Array,
   note: string,
   unitColumn = true,
+  services = false,
 ): void {
   writeFileSync(path.join(FILES, name), content);
-  writeFileSync(
-    path.join(EXPECTED, `${name}.json`),
-    `${JSON.stringify({ file: name, layout: note, indicators: expected(plan, unitColumn) }, null, 2)}\n`,
+  const reading = {
+    file: name,
+    layout: note,
+    indicators: expected(plan, unitColumn),
+    ...(services ? { services: expectedServices(SONGXI_SERVICES) } : {}),
+  };
+  writeFileSync(path.join(EXPECTED, `${name}.json`), `${JSON.stringify(reading, null, 2)}\n`);
+}
+
+const SERVICE_HEADER = [
+  '序号',
+  '服务领域',
+  '服务项目',
+  '服务对象',
+  '服务内容',
+  '服务标准',
+  '支出责任',
+  '牵头负责单位',
+];
+const serviceCells = (r: (typeof SONGXI_SERVICES)[number], i: number, first: boolean) => [
+  String(i + 1),
+  first ? r.field : '',
+  r.name,
+  r.target,
+  r.content,
+  r.standard,
+  r.funding,
+  r.lead,
+];
+const firstService = (i: number) =>
+  i === 0 || SONGXI_SERVICES[i - 1]!.field !== SONGXI_SERVICES[i]!.field;
+
+/** Word: the indicator table, then the service standards table, fields merged down (vMerge). */
+function docxServices(): void {
+  const l = layout({ seq: true, field: 'once', unit: true });
+  const indicatorRows = [l.header.map((h) => wCell([h])).join('')];
+  SONGXI.rows.forEach((row, i) => {
+    indicatorRows.push(
+      l
+        .cells(row, i, firstOfField(SONGXI.rows, i))
+        .map((c) => wCell([c]))
+        .join(''),
+    );
+  });
+  const serviceRows = [SERVICE_HEADER.map((h) => wCell([h])).join('')];
+  SONGXI_SERVICES.forEach((r, i) => {
+    const first = firstService(i);
+    serviceRows.push(mergedRow(serviceCells(r, i, first), first));
+  });
+  const body =
+    [SONGXI.title, INTRO, '表1 主要发展指标'].map(wText).join('') +
+    wTable(indicatorRows) +
+    ['第三章 基本公共服务标准', '表2 松溪区基本公共服务实施标准'].map(wText).join('') +
+    wTable(serviceRows) +
+    AFTER.map(wText).join('');
+  write(
+    'songxi-with-services.docx',
+    SONGXI,
+    docx(body),
+    'Word: the indicator table and a 基本公共服务实施标准 table (序号, 服务领域 merged down, 服务项目, 服务对象, 服务内容, 服务标准, 支出责任, 牵头负责单位)',
+    true,
+    true,
+  );
+}
+
+/** A web page: the indicator table, then the service table with fields as rows spanning it. */
+function htmlServices(): void {
+  const l = layout({ seq: true, field: 'repeat', unit: true });
+  const numerals = '一二三四五六七八九十';
+  let n = 0;
+  const services = SONGXI_SERVICES.map((r, i) => {
+    const heading = firstService(i)
+      ? `<tr><td colspan="7">${numerals[n++]}、${esc(r.field)}</td></tr>\n`
+      : '';
+    const cells = serviceCells(r, i, true).filter((_, k) => k !== 1);
+    return `${heading}<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
+  }).join('\n');
+  const html = `<!DOCTYPE html><html lang="zh-CN"><body>
+<h1>${SONGXI.title}</h1><p>${INTRO}</p>
+<p>表1 主要发展指标</p>
+<table><tr>${l.header.map((h) => `<th>${h}</th>`).join('')}</tr>
+${SONGXI.rows
+  .map(
+    (row, i) =>
+      `<tr>${l
+        .cells(row, i, true)
+        .map((c) => `<td>${esc(c)}</td>`)
+        .join('')}</tr>`,
+  )
+  .join('\n')}
+</table>
+<p>松溪区基本公共服务项目清单</p>
+<table><tr>${SERVICE_HEADER.filter((h) => h !== '服务领域')
+    .map((h) => `<th>${h}</th>`)
+    .join('')}</tr>
+${services}
+</table>
+${AFTER.map((a) => `<p>${a}</p>`).join('\n')}
+</body></html>
+`;
+  write(
+    'songxi-with-services.html',
+    SONGXI,
+    html,
+    'HTML: the indicator table and, straight after it, a service list whose fields are rows spanning the table (一、幼有所育)',
+    true,
+    true,
   );
 }
 
@@ -378,6 +492,16 @@ function docx(body: string): Uint8Array {
   );
 }
 
+/** A Word row whose second cell (the field) is merged down from the group's first row. */
+const mergedRow = (cells: string[], first: boolean) =>
+  cells
+    .map((c, k) =>
+      k === 1
+        ? wCell(first ? [c] : [], first ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>')
+        : wCell([c]),
+    )
+    .join('');
+
 const wTable = (rows: string[]) =>
   `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${rows.map((r) => `<w:tr>${r}</w:tr>`).join('')}</w:tbl>`;
 
@@ -388,15 +512,7 @@ function docxMerged(): void {
   QINGLING.rows.forEach((row, i) => {
     const first = firstOfField(QINGLING.rows, i);
     const cells = l.cells(row, i, first);
-    rows.push(
-      cells
-        .map((c, k) =>
-          k === 1
-            ? wCell(first ? [c] : [], first ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>')
-            : wCell([c]),
-        )
-        .join(''),
-    );
+    rows.push(mergedRow(cells, first));
   });
   const body =
     [QINGLING.title, INTRO, '第二章 发展目标', '表1 “十四五”基本公共服务主要指标']
@@ -704,4 +820,6 @@ await pdfOnePage();
 await pdfTwoPages();
 await pdfUnitsInNames();
 await pdfCentredFields();
+docxServices();
+htmlServices();
 console.log(`corpus written to ${path.relative(process.cwd(), FILES)}`);

@@ -122,3 +122,102 @@ export function expected(plan: CorpusPlan, unitColumn = true): ExpectedIndicator
     nature: NATURE[row.nature],
   }));
 }
+
+/** A 基本公共服务实施标准 table: one row a service, its field written once over its rows. */
+export interface ServiceRow {
+  field: string;
+  name: string;
+  target: string;
+  content: string;
+  standard: string;
+  funding: string;
+  lead: string;
+}
+
+const s = (
+  field: string,
+  name: string,
+  target: string,
+  content: string,
+  standard: string,
+  funding: string,
+  lead: string,
+): ServiceRow => ({ field, name, target, content, standard, funding, lead });
+
+export const SONGXI_SERVICES: ServiceRow[] = [
+  s(
+    '幼有所育',
+    '儿童健康管理服务',
+    '0—6岁儿童',
+    '新生儿访视、儿童健康检查',
+    '按照国家基本公共卫生服务规范执行',
+    '中央与地方共同财政事权',
+    '区卫生健康局',
+  ),
+  s(
+    '幼有所育',
+    '预防接种',
+    '0—6岁儿童和其他重点人群',
+    '接种免疫规划疫苗',
+    '免疫规划疫苗接种率保持在90%以上',
+    '中央与地方共同财政事权',
+    '区卫生健康局',
+  ),
+  s(
+    '学有所教',
+    '学前教育幼儿资助',
+    '经济困难家庭幼儿、孤儿和残疾儿童',
+    '减免保育教育费，补助伙食费',
+    '每生每年不低于1000元',
+    '中央、省、区按比例分担',
+    '区教育局',
+  ),
+  s(
+    '学有所教',
+    '义务教育免除学杂费',
+    '义务教育阶段学生',
+    '免除学杂费',
+    '小学每生每年650元，初中每生每年850元',
+    '中央与地方按比例分担',
+    '区教育局',
+  ),
+  s(
+    '劳有所得',
+    '就业创业服务',
+    '劳动年龄内有劳动能力和就业愿望的城乡劳动者',
+    '职业介绍、职业指导和创业开业指导',
+    '免费提供',
+    '地方财政事权，中央给予补助',
+    '区人力资源社会保障局',
+  ),
+  s(
+    '老有所养',
+    '老年人健康管理',
+    '65岁及以上老年人',
+    '每年1次健康管理服务',
+    '按照国家基本公共卫生服务规范执行',
+    '中央与地方共同财政事权',
+    '区卫生健康局',
+  ),
+];
+
+export interface ExpectedService {
+  field: string;
+  name: string;
+  targetGroup: string;
+  content: string;
+  standard: string;
+  funding: string;
+  leadDepartment: string;
+}
+
+export const expectedServices = (rows: ServiceRow[]): ExpectedService[] =>
+  rows.map((r) => ({
+    field: r.field,
+    name: r.name,
+    targetGroup: r.target,
+    content: r.content,
+    standard: r.standard,
+    funding: r.funding,
+    leadDepartment: r.lead,
+  }));

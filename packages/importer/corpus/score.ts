@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { findRegionPackage } from '@minsheng/catalog';
 import { type ImportResult, importPlanFile, importPlanText } from '../src/index.ts';
 import { type Seed, seedText } from '../src/testing/seeds.ts';
-import type { ExpectedIndicator } from './plans.ts';
+import type { ExpectedIndicator, ExpectedService } from './plans.ts';
 
 /**
  * Cell-exact scoring of the import corpus: each expected indicator's eight cells (field, name,
@@ -25,6 +25,16 @@ export const CELLS = [
   'targetYear',
   'target',
   'nature',
+] as const;
+
+export const SERVICE_CELLS = [
+  'field',
+  'name',
+  'targetGroup',
+  'content',
+  'standard',
+  'funding',
+  'leadDepartment',
 ] as const;
 
 export interface FileScore {
@@ -62,9 +72,11 @@ export async function scoreFile(file: string): Promise<FileScore> {
   const want = JSON.parse(readFileSync(path.join(EXPECTED, `${file}.json`), 'utf8')) as {
     layout: string;
     indicators: ExpectedIndicator[];
+    services?: ExpectedService[];
   };
   const bytes = new Uint8Array(readFileSync(path.join(CORPUS_FILES, file)));
-  const total = want.indicators.length * CELLS.length;
+  const wantServices = want.services ?? [];
+  const total = want.indicators.length * CELLS.length + wantServices.length * SERVICE_CELLS.length;
   let result: ImportResult;
   try {
     result = await importPlanFile(bytes, { regionCode: '510000', name: 'corpus', fileName: file });
@@ -99,12 +111,33 @@ export async function scoreFile(file: string): Promise<FileScore> {
       read: got[want.indicators.length + k]?.name,
     });
   }
+  // Services only where the file's reading lists them: a file of indicators alone is not
+  // scored on services it may also hold.
+  const services = want.services ? result.plan.services : [];
+  wantServices.forEach((w, row) => {
+    const s = services[row];
+    const read: Record<(typeof SERVICE_CELLS)[number], unknown> = {
+      field: s?.field.label,
+      name: s?.name,
+      targetGroup: s?.targetGroup,
+      content: s?.content,
+      standard: s?.standard,
+      funding: s?.funding,
+      leadDepartment: s?.leadDepartment,
+    };
+    for (const cell of SERVICE_CELLS) {
+      if (read[cell] === w[cell]) exact++;
+      else
+        misses.push({ row: row + 1, cell: `service ${cell}`, expected: w[cell], read: read[cell] });
+    }
+  });
+  const extraServices = Math.max(0, services.length - wantServices.length);
   return {
     file,
     layout: want.layout,
     format: result.format,
     exact,
-    total: total + extra * CELLS.length,
+    total: total + extra * CELLS.length + extraServices * SERVICE_CELLS.length,
     misses,
     result,
     error: null,

@@ -4,6 +4,7 @@ import { readIndicatorTables } from './indicators.ts';
 import { type Line, splitLines, squeezeCjkSpaces } from './lines.ts';
 import { readBoxes, readServiceList, readStandards, readTasks } from './lists.ts';
 import { ImportLog, type LogEntry } from './log.ts';
+import { readServiceTables } from './service-table.ts';
 import { readHeaderTables } from './table.ts';
 
 export {
@@ -129,6 +130,7 @@ function importPlanLines(lines: Line[], options: ImportOptions, format: Format):
   );
   const services = readServiceList(lines, log);
   const standards = readStandards(lines, log);
+  const serviceTable = readServiceTables(lines, log);
   const boxes = readBoxes(lines, log);
   const tasks = readTasks(lines, log);
   const indicators = tables.flatMap((t) => t.indicators);
@@ -148,7 +150,7 @@ function importPlanLines(lines: Line[], options: ImportOptions, format: Format):
     indicators,
     declaredServiceCount: services?.declaredTotal ?? null,
     serviceFields: services?.fields ?? [],
-    services: [...(services?.items ?? []), ...standards.items],
+    services: [...(services?.items ?? []), ...standards.items, ...serviceTable.items],
     projects: [...boxes.projects, ...tasks.projects],
     notes: log.restorations.map((r) => ({
       kind: 'restoration' as const,
@@ -162,7 +164,7 @@ function importPlanLines(lines: Line[], options: ImportOptions, format: Format):
     plan,
     counts: {
       indicators: indicators.length,
-      services: services?.items.length ?? 0,
+      services: (services?.items.length ?? 0) + serviceTable.items.length,
       standards: standards.items.length,
       projects: boxes.projects.length,
       tasks: tasks.projects.length,

@@ -70,3 +70,6 @@ export function squeezeCjkSpaces(text: string): string {
     .replace(/(\d)\s+(?=[\p{Script=Han}（）()])/gu, '$1')
     .trim();
 }
+
+/** A field heading's numbering: 一、 or （一）. */
+export const NUMBERED_HEADING = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*/;

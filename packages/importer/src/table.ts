@@ -1,7 +1,15 @@
 import { type FieldKey, fieldKeyOf, type IndicatorInput, safeParseValue } from '@minsheng/domain';
 import { canonicalKeyOf, unitOfName } from './indicators.ts';
-import { isHeading, isProse, type Line, type RowCell, squeezeCjkSpaces } from './lines.ts';
+import {
+  isHeading,
+  isProse,
+  type Line,
+  NUMBERED_HEADING,
+  type RowCell,
+  squeezeCjkSpaces,
+} from './lines.ts';
 import type { ImportLog } from './log.ts';
+import { isServiceHeader } from './service-table.ts';
 
 /**
  * Indicator tables read by what their header cells say, whatever the layout: rows of cells (an
@@ -200,8 +208,6 @@ const CONTINUED = /续表|[（(]续[)）]$/;
 const UNIT_CELL =
   /^(%|％|‰|‰|[个人次岁年张户元万千百亿平方米公里所家套名床位小时天月册件项座处辆台册份间/·‰]+|元\/[\p{Script=Han}]+|[\p{Script=Han}]{0,2}\/[\p{Script=Han}]{1,4}|1\/\d*[万千百]+)$/u;
 
-const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
-
 /** The numbering a field heading row carries: 一、 （一） 1. */
 const stripNumbering = (s: string) =>
   s.replace(
@@ -399,9 +405,10 @@ function readGrid(
     if (l.cells) {
       const filled = l.cells.filter((c) => c.text);
       if (!filled.length) continue;
+      if (isServiceHeader(l)) break;
       if (filled.length === 1) {
         const only = filled[0]!;
-        if (NUMBERED.test(only.text) && l.cells.length > 1) {
+        if (NUMBERED_HEADING.test(only.text) && l.cells.length > 1) {
           // 一、托育服务 alone in a row of empty cells: the field of the rows below.
           rows.push({ line: l, field: only.text });
           used.add(l.no);
