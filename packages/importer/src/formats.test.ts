@@ -103,3 +103,17 @@ describe('where each unplaced line or guess stands', () => {
     ]);
   });
 });
+
+describe('a 专栏 drawn as a one-cell table', () => {
+  it('reads its paragraphs as the box they are, and the text after it as text', async () => {
+    const html = `<p>某县“十四五”公共服务规划</p>
+      <table><tr><td><p>专栏1 幼有善育工程</p><p>托育扩容工程。新增托位300个，建成2所示范性托育机构。</p>
+      <p>妇幼保健提升工程。建设县妇幼保健院业务用房1万平方米。</p></td></tr></table>
+      <p>加快发展普惠托育服务，支持用人单位在工作场所为职工提供托育服务，推动托育机构规范发展，这是正文，不在专栏里。</p>`;
+    const result = await importPlanFile(new TextEncoder().encode(html), options);
+    expect(result.plan.projects.map((p) => [p.box, p.text])).toEqual([
+      ['专栏1幼有善育工程', '托育扩容工程。新增托位300个，建成2所示范性托育机构。'],
+      ['专栏1幼有善育工程', '妇幼保健提升工程。建设县妇幼保健院业务用房1万平方米。'],
+    ]);
+  });
+});

@@ -235,8 +235,18 @@ export function htmlLines(html: string): Line[] {
   const walk = (node: DomNode) => {
     if (node.type === 'tag' && node.name === 'table') {
       // A row is found in the document by its table and row, which a Word user can count.
+      const grid = tableGrid(node);
+      if (grid.every((row) => row.length <= 1)) {
+        // A one-column table is a box drawn round text (a 专栏 in Word): its paragraphs are
+        // lines, and two blank lines close it.
+        for (const c of node.children ?? []) walkBox(c);
+        const blank = () => out.push({ no: out.length + 1, raw: '', text: '', tabbed: false });
+        blank();
+        blank();
+        return;
+      }
       const t = ++tables;
-      tableGrid(node).forEach((row, r) => {
+      grid.forEach((row, r) => {
         const line = rowLine(row, out.length + 1, `table ${t}, row ${r + 1}`);
         if (line.text) out.push(line);
       });
@@ -253,6 +263,10 @@ export function htmlLines(html: string): Line[] {
       return;
     }
     for (const c of node.children ?? []) walk(c);
+  };
+  const walkBox = (node: DomNode) => {
+    if (node.type === 'tag' && (node.name === 'td' || node.name === 'th')) push(textOf(node));
+    else for (const c of node.children ?? []) walkBox(c);
   };
   walk(doc);
   return out;
