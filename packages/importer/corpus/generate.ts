@@ -684,7 +684,7 @@ function pdf(t: PdfTable): Promise<Uint8Array> {
     y += 8 + lines * 13;
     doc.moveTo(50, y).lineTo(545, y).stroke();
   };
-  drawRow(t.header.map((h) => [h]));
+  drawRow(t.header.map((h) => h.split('\n')));
   let groupTop = y;
   t.plan.rows.forEach((row, i) => {
     if (t.centreFields && firstOfField(t.plan.rows, i)) groupTop = y;
@@ -694,7 +694,7 @@ function pdf(t: PdfTable): Promise<Uint8Array> {
       page++;
       y = 60;
       doc.fontSize(10).text('续表1', 50, 40, { width: 495, align: 'left' });
-      drawRow(t.header.map((h) => [h]));
+      drawRow(t.header.map((h) => h.split('\n')));
     }
     const cells = t.cells(row, i).map((c) => {
       if (c.length <= t.wrapAt) return [c];
@@ -783,6 +783,25 @@ async function pdfCentredFields(): Promise<void> {
   );
 }
 
+/** PDF: header cells on two lines (2020年 over 基期值, 指标 over 属性), a narrow nature column. */
+async function pdfTwoLineHeader(): Promise<void> {
+  const l = layout({ seq: true, field: 'once', unit: true });
+  const bytes = await pdf({
+    plan: QINGLING,
+    header: ['序号', '领域', '指标名称', '单位', '2020年\n基期值', '2025年\n目标值', '指标\n属性'],
+    widths: [35, 65, 190, 50, 55, 60, 40],
+    cells: (row, i) => l.cells(row, i, firstOfField(QINGLING.rows, i)),
+    perPage: 99,
+    wrapAt: 99,
+  });
+  write(
+    'qingling-two-line-header.pdf',
+    QINGLING,
+    bytes,
+    'PDF text layer: header cells on two lines (2020年/基期值, 2025年/目标值, 指标/属性)',
+  );
+}
+
 /** PDF: units in names, fields on every row, 现状值/目标值 with the period from the title. */
 async function pdfUnitsInNames(): Promise<void> {
   const bytes = await pdf({
@@ -820,6 +839,7 @@ await pdfOnePage();
 await pdfTwoPages();
 await pdfUnitsInNames();
 await pdfCentredFields();
+await pdfTwoLineHeader();
 docxServices();
 htmlServices();
 console.log(`corpus written to ${path.relative(process.cwd(), FILES)}`);

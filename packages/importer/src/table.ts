@@ -336,6 +336,38 @@ function titleBefore(lines: Line[], at: number, used: Set<number>): string {
   return '主要指标';
 }
 
+/**
+ * The texts of a header's second row under each cell of the first (by grid column, or by the
+ * nearest centre on a PDF page), where every text in it is a header word or a piece of one;
+ * null where it is a body row.
+ */
+function secondHeaderRow(head: RowCell[], row: RowCell[]): string[] | null {
+  const filled = row.filter((c) => c.text);
+  if (!filled.length) return null;
+  const out: string[] = head.map(() => '');
+  const centre = (c: RowCell) => (c.x ?? 0) + (c.w ?? 0) / 2;
+  for (const cell of filled) {
+    const idx =
+      cell.x !== undefined && head.every((h) => h.x !== undefined)
+        ? head.reduce(
+            (best, h, i) =>
+              Math.abs(centre(h) - centre(cell)) < Math.abs(centre(head[best]!) - centre(cell))
+                ? i
+                : best,
+            0,
+          )
+        : head.findIndex((h) => h.col === cell.col);
+    if (idx < 0) return null;
+    out[idx] = out[idx] ? out[idx] + cell.text : cell.text;
+  }
+  const pieces = out.filter((t, i) => t && t !== head[i]!.text);
+  const isPiece = (t: string, i: number) =>
+    headerCell(t) !== null || headerCell(head[i]!.text + t) !== null;
+  if (!pieces.length)
+    return filled.length >= 2 && filled.every((c) => headerCell(c.text)) ? out : null;
+  return out.every((t, i) => !t || t === head[i]!.text || isPiece(t, i)) ? out : null;
+}
+
 /** The span of a PDF table's header, to tell a paragraph line from a cell. */
 function tableWidth(shape: Shape): number {
   const centres = shape.columns.map((c) => c.centre ?? 0);
@@ -361,20 +393,20 @@ function readGrid(
   let rows: GridRow[] = [];
   let footnote: string | null = null;
   let k = at + 1;
-  // A second header row (年份 under 指标值) completes the first.
+  // A second header row completes the first: 年份 under 指标值, or the rest of a header cell
+  // wrapped onto the next line (指标 / 属性, 2020年 / 基期值).
   const next = lines[k];
-  if (next?.cells) {
-    const second = next.cells.map((c) => headerCell(c.text));
-    if (
-      second.filter(Boolean).length >= 2 &&
-      !next.cells.some((c) => safeParseValue(c.text).ok && /\d/.test(c.text) && !headerCell(c.text))
-    ) {
-      const merged = roles.map((r, idx) => second[idx] ?? r);
-      const cells = headerLine.cells!.map((c, idx) => next.cells![idx] ?? c);
-      shape = shapeOf(merged, cells, period);
-      used.add(next.no);
-      k++;
-    }
+  const second = next?.cells ? secondHeaderRow(headerLine.cells!, next.cells) : null;
+  if (next && second) {
+    const texts = headerLine.cells!.map((c, idx) => {
+      const below = second[idx] ?? '';
+      if (!below || below === c.text) return c.text;
+      if (headerCell(c.text + below)) return c.text + below;
+      return headerCell(below) ? below : c.text;
+    });
+    shape = shapeOf(headerScore(texts).roles, headerLine.cells!, period);
+    used.add(next.no);
+    k++;
   }
   for (; k < lines.length; k++) {
     const l = lines[k]!;
