@@ -16,6 +16,7 @@ import {
   type CorpusPlan,
   expected,
   expectedServices,
+  JINCHUAN,
   type PlanRow,
   QINGLING,
   SONGXI,
@@ -624,6 +625,51 @@ async function xlsxSecondSheet(): Promise<void> {
   );
 }
 
+/**
+ * A sheet as a statistics office keeps it: a sheet caption, a merged title, a two-row header
+ * (指标值 merged over 2020年 and 2025年, the other header cells merged down), 类别 before 序号 and
+ * merged down its rows, numbers typed as numbers and shares as percentages, a footnote.
+ */
+async function xlsxTwoRowHeader(): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('附表1');
+  sheet.addRow(['附表1']);
+  sheet.addRow([JINCHUAN.title]);
+  sheet.mergeCells('A2:G2');
+  sheet.addRow(['类别', '序号', '指标', '单位', '指标值', '', '指标性质']);
+  sheet.addRow(['', '', '', '', '2020年', '2025年', '']);
+  for (const range of ['E3:F3', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'G3:G4'])
+    sheet.mergeCells(range);
+  JINCHUAN.rows.forEach((row, i) => {
+    const r = sheet.addRow([
+      firstOfField(JINCHUAN.rows, i) ? row.field : '',
+      i + 1,
+      row.name,
+      row.unit,
+      '',
+      '',
+      row.nature,
+    ]);
+    [row.baseline, row.target].forEach((text, k) => {
+      const cell = r.getCell(5 + k);
+      const pct = /^(\d+)%$/.exec(text);
+      if (pct) {
+        cell.value = Number(pct[1]) / 100;
+        cell.numFmt = '0%';
+      } else cell.value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+    });
+  });
+  sheet.mergeCells('A5:A7');
+  sheet.addRow(['注：1/10万指每十万例活产中的孕产妇死亡数。']);
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  write(
+    'jinchuan-two-row-header.xlsx',
+    JINCHUAN,
+    bytes,
+    'Excel: sheet caption, merged title, two-row header with merges, 类别 before 序号 merged down, shares typed as percentages (0%), footnote',
+  );
+}
+
 // ---------------------------------------------------------------- PDF
 
 const require = createRequire(import.meta.url);
@@ -835,6 +881,7 @@ docxMerged();
 docxTwoTables();
 await xlsxMerged();
 await xlsxSecondSheet();
+await xlsxTwoRowHeader();
 await pdfOnePage();
 await pdfTwoPages();
 await pdfUnitsInNames();

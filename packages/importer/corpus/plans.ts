@@ -92,6 +92,18 @@ export const SONGXI: CorpusPlan = {
   ],
 };
 
+/** 金川县: a spreadsheet's own table — 类别 first, then 序号; shares typed as percentages. */
+export const JINCHUAN: CorpusPlan = {
+  title: '金川县“十四五”公共服务主要指标',
+  issuer: '金川县人民政府',
+  rows: [
+    r('病有所医', '人均预期寿命', '岁', '77.2', '78', '预期性'),
+    r('病有所医', '每千人口执业（助理）医师数', '人', '2.6', '3.2', '预期性'),
+    r('病有所医', '孕产妇死亡率', '1/10万', '9.8', '≤12', '约束性'),
+    r('老有所养', '养老机构护理型床位占比', '%', '40%', '55%', '约束性'),
+  ],
+};
+
 /** What a file's reading must give: the rows in order, cell by cell. */
 export interface ExpectedIndicator {
   field: string;
