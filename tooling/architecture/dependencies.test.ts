@@ -133,6 +133,26 @@ describe('package dependencies follow the import directions', () => {
     expect(offenders).toEqual([]);
   });
 
+  it("reads the environment only in an app's env.ts", () => {
+    // Tests and their helpers (testing/, e2e/) set up their own processes; tooling/bench is
+    // configured by its BENCH_* variables. Everything else takes its settings from the app.
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!['node_modules', 'dist', 'testing', 'e2e'].includes(e.name)) walk(p);
+        } else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
+          if (e.name !== 'env.ts' && /process\.env\b/.test(readFileSync(p, 'utf8'))) {
+            offenders.push(relative(root, p));
+          }
+        }
+      }
+    };
+    for (const { dir } of all) if (dir !== 'tooling/bench') walk(join(root, dir));
+    expect(offenders).toEqual([]);
+  });
+
   it('the console imports the API only as a type', () => {
     const offenders: string[] = [];
     const walk = (dir: string) => {

@@ -1,40 +1,21 @@
 import type { Server } from 'node:http';
 import { ensureFirstAdmin } from '@minsheng/api';
 import { createDb, migrateToLatest, seedCatalog } from '@minsheng/db';
+import { readServerEnv } from './env.ts';
 import { createLogger, errorFields } from './log.ts';
 import { createApiServer } from './server.ts';
 
 const log = createLogger();
 
-function readPort(): number {
-  const raw = process.env.PORT ?? '3000';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT: "${raw}" is not a port number (0-65535)`);
-  }
-  return port;
-}
-
-/**
- * How long a request waits for PostgreSQL (a connection, or a query's answer) before it is
- * answered 503: long enough for the heaviest request under load, short enough that a frozen
- * database does not hold every request open.
- */
-function readDbTimeout(): number {
-  const raw = process.env.MINSHENG_DB_TIMEOUT_MS ?? '30000';
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 100) {
-    throw new Error(
-      `MINSHENG_DB_TIMEOUT_MS: "${raw}" is not a whole number of milliseconds >= 100`,
-    );
-  }
-  return ms;
-}
-
 async function main(): Promise<void> {
-  const port = readPort();
-  const host = process.env.HOST || '127.0.0.1';
-  const db = createDb({ timeoutMs: readDbTimeout() });
+  const env = readServerEnv();
+  const port = env.PORT;
+  const host = env.HOST;
+  const db = createDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.MINSHENG_DATA_DIR,
+    timeoutMs: env.MINSHENG_DB_TIMEOUT_MS,
+  });
   let server: Server | null = null;
   // Installed first, so a signal during start-up also closes the database cleanly.
   let stopping = false;
@@ -80,7 +61,7 @@ async function main(): Promise<void> {
     removed: seed.removed,
   });
   const first = await ensureFirstAdmin(db.kysely, {
-    password: process.env.MINSHENG_ADMIN_PASSWORD,
+    password: env.MINSHENG_ADMIN_PASSWORD,
   });
 
   const http = createApiServer({ db: db.kysely, log });

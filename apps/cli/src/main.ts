@@ -7,6 +7,7 @@ import { registerImportPlanCommand } from './commands/import.ts';
 import { registerRegionCommands } from './commands/region.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerSpreadsheetCommands } from './commands/spreadsheet.ts';
+import { cliEnv } from './env.ts';
 import { CliError } from './errors.ts';
 
 // `minsheng ... | head` closes stdout early: that is the reader's choice, not an error.
@@ -41,7 +42,7 @@ try {
     // Anything else is a bug: say so plainly, without a stack trace unless asked.
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`minsheng: internal error: ${message}\n`);
-    if (process.env.MINSHENG_DEBUG) console.error(error);
+    if (cliEnv().MINSHENG_DEBUG) console.error(error);
     process.exitCode = 70;
   }
 }

@@ -1,10 +1,11 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { cliEnv } from './env.ts';
 import { CliError } from './errors.ts';
 
 /** Resolves a path the user typed: `pnpm minsheng` runs in the repo root, not where they typed it. */
 export function userPath(p: string): string {
-  return path.isAbsolute(p) ? p : path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+  return path.isAbsolute(p) ? p : path.resolve(cliEnv().INIT_CWD ?? process.cwd(), p);
 }
 
 /** Fails before any work when the file could not be written. */

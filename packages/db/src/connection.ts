@@ -43,14 +43,15 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.data', 'pglite');
 
 /**
- * Opens the database: PostgreSQL when a URL is given (or `DATABASE_URL` is set), else the
- * embedded PGlite in a data folder (`MINSHENG_DATA_DIR`, else `<repo>/.data/pglite`).
+ * Opens the database: PostgreSQL when a URL is given, else the embedded PGlite in a data folder
+ * (`<repo>/.data/pglite` by default). The apps read DATABASE_URL and MINSHENG_DATA_DIR in their
+ * env.ts and pass them here: a library reads no environment.
  */
 export function createDb(options: CreateDbOptions = {}): Db {
-  const databaseUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
-  if (databaseUrl) return createPostgresDb(databaseUrl, { timeoutMs: options.timeoutMs });
-  const dataDir = options.dataDir ?? (process.env.MINSHENG_DATA_DIR || DEFAULT_DATA_DIR);
-  return createPgliteDb(dataDir);
+  if (options.databaseUrl) {
+    return createPostgresDb(options.databaseUrl, { timeoutMs: options.timeoutMs });
+  }
+  return createPgliteDb(options.dataDir ?? DEFAULT_DATA_DIR);
 }
 
 export function createPostgresDb(

@@ -3,6 +3,7 @@ export type { Kysely, Transaction } from 'kysely';
 export { sql } from 'kysely';
 // Nesting rows as JSON works on PostgreSQL and PGlite alike; one kysely serves both.
 export { jsonArrayFrom } from 'kysely/helpers/postgres';
+export * from './audit.ts';
 export * from './backup/index.ts';
 export * from './connection.ts';
 export { migrateToLatest } from './migrate.ts';

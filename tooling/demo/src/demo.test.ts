@@ -298,6 +298,33 @@ describe('loading a small synthetic set into PGlite', () => {
       .where('plan_id', 'like', 'demo-%')
       .execute();
     expect(approved).toEqual([{ state: 'approved' }]);
+    // Every value carries the audit trail the server's workflow leaves: imported by the
+    // province's editor, approved by its admin, and the last record is the row as stored.
+    const trail = await db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name', 'entity_id', 'after'])
+      .where('entity', '=', 'observation')
+      .where('entity_id', 'like', 'demo-%')
+      .orderBy('seq')
+      .execute();
+    expect(trail.length).toBe(2 * result.counts.observations);
+    const province = demoRegions('province', SEED)[0]?.code;
+    expect(new Set(trail.map((t) => `${t.action} ${t.actor_name}`))).toEqual(
+      new Set([`import demo-${province}-editor`, `approve demo-${province}-admin`]),
+    );
+    const sample = await db.kysely
+      .selectFrom('observations')
+      .selectAll()
+      .where('plan_id', 'like', 'demo-%')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const last = trail.filter((t) => t.entity_id === sample.id).at(-1);
+    expect(last?.action).toBe('approve');
+    expect(last?.after).toMatchObject({
+      raw: sample.raw,
+      state: sample.state,
+      version: sample.version,
+    });
 
     // A second run replaces the set rather than doubling it.
     const again = await loadDemo(db, { scale: 'province', seed: SEED, maxRegions: 6 });

@@ -1,6 +1,8 @@
 import { ensureFirstAdmin, hashPassword } from '@minsheng/api';
 import { regionPackages } from '@minsheng/catalog';
 import {
+  type AuditRecord,
+  appendAudit,
   type Database,
   type Db,
   indicatorRow,
@@ -8,13 +10,15 @@ import {
   type Kysely,
   migrateToLatest,
   type NewObservation,
+  type ObservationAuditView,
   planRow,
   projectRow,
   seedCatalog,
   serviceRow,
+  sql,
   type Transaction,
 } from '@minsheng/db';
-import type { Region } from '@minsheng/domain';
+import type { Region, User } from '@minsheng/domain';
 import { DEMO_PLAN_PREFIX, type DemoPlan, demoPlan, demoPlanId, readValue } from './generate.ts';
 import { DEMO_NAME_PREFIX, type DemoScale, demoRegions } from './regions.ts';
 
@@ -33,6 +37,8 @@ export interface LoadOptions {
    * someone who entered them, but nobody should sign in with a password nobody chose).
    */
   password?: string | undefined;
+  /** The first admin's password if the load creates it (a fresh database); else generated. */
+  adminPassword?: string | undefined;
   /** Regions loaded at once; PGlite is one connection, so it always loads one at a time. */
   concurrency?: number;
   /** Only the first N regions of the tree (parents come first): a small set for tests. */
@@ -65,11 +71,6 @@ export interface LoadResult {
 }
 
 /**
- * Writes the synthetic set into a database: migrates it, makes sure the real catalog is seeded
- * (so the server's own seeding on start finds nothing to do), removes any previous demo set,
- * then loads region by region, one transaction each, with multi-row inserts.
- */
-/**
  * The connection string the loader should use: with `synchronous_commit=off`. The set is
  * regenerated from its seed at will, so a crash may lose the last few commits and nothing
  * else (PostgreSQL still writes its log in order, never corrupting); not waiting for a WAL
@@ -82,12 +83,19 @@ export function bulkLoadUrl(databaseUrl: string): string {
   return url.toString();
 }
 
+/**
+ * Writes the synthetic set into a database: migrates it, makes sure the real catalog is seeded
+ * (so the server's own seeding on start finds nothing to do), removes any previous demo set,
+ * then loads region by region, one transaction each, with multi-row inserts: the plan through
+ * the row mappers seeding uses, the observations with the audit records the server's workflow
+ * would have left (`insertPlan`).
+ */
 export async function loadDemo(db: Db, options: LoadOptions): Promise<LoadResult> {
   const started = performance.now();
   await migrateToLatest(db.kysely);
   await seedCatalog(db.kysely, regionPackages);
   const admin = await ensureFirstAdmin(db.kysely, {
-    password: process.env.MINSHENG_ADMIN_PASSWORD,
+    password: options.adminPassword,
   });
   await clearDemo(db.kysely);
 
@@ -156,21 +164,11 @@ export async function loadDemo(db: Db, options: LoadOptions): Promise<LoadResult
   };
 }
 
-type CompiledQuery = Parameters<Kysely<Database>['executeQuery']>[0];
-
-/**
- * ANALYZE of the tables the load filled. The db package hands out kysely without its `sql`
- * tag, so the statement is built as the compiled form `sql.raw` would give.
- */
+/** ANALYZE of the tables the load filled. */
 async function analyze(db: Kysely<Database>): Promise<void> {
-  const text = 'analyze regions, plans, indicators, service_items, projects, observations, users';
-  const query = {
-    sql: text,
-    parameters: [],
-    query: { kind: 'RawNode', sqlFragments: [text], parameters: [] },
-    queryId: { queryId: 'demo-analyze' },
-  } as unknown as CompiledQuery;
-  await db.executeQuery(query);
+  const tables =
+    'regions, plans, indicators, service_items, projects, observations, users, audit_log';
+  await sql`analyze ${sql.raw(tables)}`.execute(db);
 }
 
 function provinceOf(region: Region): string {
@@ -178,8 +176,8 @@ function provinceOf(region: Region): string {
 }
 
 interface DemoUsers {
-  admin: string;
-  editor: string;
+  admin: Pick<User, 'id' | 'username'>;
+  editor: Pick<User, 'id' | 'username'>;
 }
 
 async function insertRegionsAndUsers(
@@ -205,10 +203,13 @@ async function insertRegionsAndUsers(
       position: offset + i,
     }));
     for (const batch of chunks(rows, 2000)) await trx.insertInto('regions').values(batch).execute();
+    const who = (p: Region, role: 'admin' | 'editor') => ({
+      id: `${DEMO_USER_PREFIX}${p.code}-${role}`,
+      username: demoUserName(p.code, role),
+    });
     const users = provinces.flatMap((p) =>
       (['admin', 'editor'] as const).map((role) => ({
-        id: `${DEMO_USER_PREFIX}${p.code}-${role}`,
-        username: demoUserName(p.code, role),
+        ...who(p, role),
         display_name: `${p.name}${role === 'admin' ? '管理员' : '统计员'}`,
         password_hash: hash,
         role,
@@ -217,12 +218,8 @@ async function insertRegionsAndUsers(
       })),
     );
     await trx.insertInto('users').values(users).execute();
-    for (const p of provinces) {
-      out.set(p.code, {
-        admin: `${DEMO_USER_PREFIX}${p.code}-admin`,
-        editor: `${DEMO_USER_PREFIX}${p.code}-editor`,
-      });
-    }
+    for (const p of provinces)
+      out.set(p.code, { admin: who(p, 'admin'), editor: who(p, 'editor') });
   });
   return out;
 }
@@ -249,38 +246,73 @@ async function insertPlan(
   const projects = plan.projects.map((p, i) => projectRow(plan.id, p, i));
   if (projects.length > 0) await trx.insertInto('projects').values(projects).execute();
 
-  // The same shape the API's workflow leaves behind: entered and submitted by the editor,
-  // approved by the admin (a different user, as approval requires), version 3.
-  const observations: NewObservation[] = generated.observations.map((o) => {
-    // ISO text rather than Date: pg would format each of 1.7 million Dates on the way out.
-    const entered = `${o.year + 1}-01-15T02:00:00.000Z`;
-    const submitted = `${o.year + 1}-02-01T02:00:00.000Z`;
+  // What the server's workflow leaves behind when a year's values are imported by the editor
+  // (`observations.importBatch`: submitted, version 1) and approved by the admin (a different
+  // user, as approval requires; version 2), with the two audit records of each value.
+  const observations: NewObservation[] = [];
+  const records: AuditRecord[] = [];
+  for (const o of generated.observations) {
+    // ISO text rather than Date: pg would format each of half a million Dates on the way out.
+    const imported = `${o.year + 1}-02-01T02:00:00.000Z`;
     const approved = `${o.year + 1}-03-01T02:00:00.000Z`;
-    return {
-      id: `${plan.id}-${o.indicatorId}-${o.year}`,
+    const id = `${plan.id}-${o.indicatorId}-${o.year}`;
+    const source = '统计年鉴（演示数据）';
+    observations.push({
+      id,
       plan_id: plan.id,
       indicator_id: o.indicatorId,
       year: o.year,
       raw: o.raw,
       value: json(readValue(o.raw)),
-      source: '统计年鉴（演示数据）',
+      source,
       note: null,
       state: 'approved',
       return_reason: null,
-      entered_by: who.editor,
-      entered_at: entered,
-      submitted_by: who.editor,
-      submitted_at: submitted,
-      reviewed_by: who.admin,
+      entered_by: who.editor.id,
+      entered_at: imported,
+      submitted_by: who.editor.id,
+      submitted_at: imported,
+      reviewed_by: who.admin.id,
       reviewed_at: approved,
-      updated_by: who.admin,
+      updated_by: who.admin.id,
       updated_at: approved,
-      version: 3,
+      version: 2,
+    });
+    const submitted: ObservationAuditView = {
+      planId: plan.id,
+      indicatorId: o.indicatorId,
+      year: o.year,
+      raw: o.raw,
+      source,
+      note: null,
+      state: 'submitted',
+      returnReason: null,
+      version: 1,
     };
-  });
+    const common = { entity: 'observation', entityId: id, regionCode: plan.regionCode };
+    records.push(
+      {
+        ...common,
+        actor: who.editor,
+        action: 'import',
+        before: null,
+        after: submitted,
+        at: imported,
+      },
+      {
+        ...common,
+        actor: who.admin,
+        action: 'approve',
+        before: submitted,
+        after: { ...submitted, state: 'approved', version: 2 },
+        at: approved,
+      },
+    );
+  }
   for (const batch of chunks(observations, 2000)) {
     await trx.insertInto('observations').values(batch).execute();
   }
+  await appendAudit(trx, records);
 }
 
 function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {

@@ -10,6 +10,7 @@ import {
   restoreFromFile,
 } from '@minsheng/db';
 import type { Command } from 'commander';
+import { databaseOptions } from '../env.ts';
 import { CliError } from '../errors.ts';
 import { assertWritable, userPath } from '../paths.ts';
 
@@ -19,7 +20,7 @@ interface DatabaseOptions {
 }
 
 function openDb(opts: DatabaseOptions): Db {
-  return createDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+  return createDb(databaseOptions(opts));
 }
 
 function summary(verb: string, file: string, result: BackupResult, where: string): string {

@@ -1,4 +1,4 @@
-import { createDb, type Db } from '@minsheng/db';
+import { createDb, type Db, migrateToLatest } from '@minsheng/db';
 import {
   bulkLoadUrl,
   clearDemo,
@@ -9,6 +9,7 @@ import {
 } from '@minsheng/demo';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { cliEnv, databaseOptions } from '../env.ts';
 import { CliError } from '../errors.ts';
 
 interface DatabaseOptions {
@@ -24,10 +25,10 @@ interface GenerateOptions extends DatabaseOptions {
 }
 
 function openDb(opts: DatabaseOptions, bulk = false): Db {
-  const databaseUrl = opts.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+  const { databaseUrl, dataDir } = databaseOptions(opts);
   return createDb({
     databaseUrl: databaseUrl && bulk ? bulkLoadUrl(databaseUrl) : databaseUrl,
-    dataDir: opts.dataDir,
+    dataDir,
   });
 }
 
@@ -48,7 +49,7 @@ function parseInteger(name: string, raw: string, min: number): number {
 
 /** A bar on a terminal; plain lines every tenth in logs and CI, where a bar is noise. */
 function progress(label: string): { update(done: number, total: number): void; stop(): void } {
-  if (process.stderr.isTTY && process.env.CI !== 'true') {
+  if (process.stderr.isTTY && !cliEnv().CI) {
     const bar = new cliProgress.SingleBar(
       { stream: process.stderr, format: `${label} [{bar}] {value}/{total} regions · {eta}s left` },
       cliProgress.Presets.shades_classic,
@@ -119,7 +120,7 @@ export function registerDemoCommand(program: Command): void {
       const seed = parseInteger('--seed', opts.seed, 0);
       const concurrency = parseInteger('--concurrency', opts.concurrency ?? '4', 1);
       // The demo users' password: never on the command line, where `ps` shows it to everyone.
-      const password = process.env.MINSHENG_DEMO_PASSWORD || undefined;
+      const password = cliEnv().MINSHENG_DEMO_PASSWORD;
       const db = openDb(opts, true);
       const bar = progress(`demo ${scale}`);
       try {
@@ -127,6 +128,7 @@ export function registerDemoCommand(program: Command): void {
           scale,
           seed,
           password,
+          adminPassword: cliEnv().MINSHENG_ADMIN_PASSWORD,
           concurrency,
           onProgress: (done, total) => bar.update(done, total),
         });
@@ -165,6 +167,8 @@ export function registerDemoCommand(program: Command): void {
     .action(async (opts: DatabaseOptions) => {
       const db = openDb(opts);
       try {
+        // A database never opened before has no tables yet: there is simply nothing to remove.
+        await migrateToLatest(db.kysely);
         const r = await clearDemo(db.kysely);
         process.stdout.write(
           `removed ${r.plans} plans, ${r.observations} observations, ${r.users} users, ${r.regions} regions from ${db.location}\n`,

@@ -95,6 +95,35 @@ describe('minsheng import plan', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain('"城镇新增就业(万人)" has one value');
   });
 
+  it('writes a package that carries the text it was drafted from, byte for byte', () => {
+    const work = mkdtempSync(join(tmpdir(), 'import-'));
+    const file = join(work, 'qingchuan.txt');
+    // A byte-order mark and CRLF line ends, as a saved Windows text often has: kept as they are.
+    const bytes = Buffer.from(`\uFEFF${UNSEEN.replaceAll('\n', '\r\n')}`, 'utf8');
+    writeFileSync(file, bytes);
+    const out = join(work, 'qingchuan');
+    const r = run(
+      'import',
+      'plan',
+      file,
+      '--region',
+      '510822',
+      '--name',
+      'qingchuan',
+      '--out',
+      out,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'source/qingchuan.txt')).equals(bytes)).toBe(true);
+    expect(r.stdout).toContain('source/qingchuan.txt');
+    const pkg = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8'));
+    expect(pkg.exports['./source/*']).toBe('./source/*');
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain(
+      '[`source/qingchuan.txt`](source/qingchuan.txt)',
+    );
+    expect(existsSync(join(out, 'src/plan.ts'))).toBe(true);
+  });
+
   it('refuses a missing file, a bad code and a bad name, writing nothing', () => {
     expect(
       run('import', 'plan', '/nonexistent.txt', '--region', '510822', '--name', 'x1', '--json')

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { findRegionPackage } from '@minsheng/catalog';
 import { RegionCodeSchema } from '@minsheng/domain';
 import { FormatError, type ImportResult, importPlanFile, type LogEntry } from '@minsheng/importer';
@@ -110,6 +110,13 @@ async function importPlan(file: string, opts: ImportPlanOptions): Promise<void> 
       (rel === 'IMPORT-REPORT.md' && planIsNew) ||
       (Boolean(opts.force) && ['src/plan.ts', 'IMPORT-REPORT.md', 'src/index.ts'].includes(rel)),
   );
+  // The package carries the text it was entered from, byte for byte, for its tests to read.
+  const source = join(dir, 'source', basename(path));
+  if (!existsSync(source) || opts.force) {
+    mkdirSync(dirname(source), { recursive: true });
+    copyFileSync(path, source);
+    written.push(source);
+  }
   printSummary(result, process.stdout);
   for (const w of written) process.stdout.write(`wrote ${relative(root, w)}\n`);
   if (exists && !opts.force && !written.some((w) => w.endsWith('plan.ts'))) {

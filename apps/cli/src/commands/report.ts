@@ -7,6 +7,7 @@ import { REPORT_KIND_LABELS, type ReportKind, YEAR_KINDS } from '@minsheng/repor
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { ReportSource } from '../data/source.ts';
+import { cliEnv } from '../env.ts';
 import { CliError } from '../errors.ts';
 import { assertWritable, userPath } from '../paths.ts';
 
@@ -76,7 +77,7 @@ interface Progress {
 }
 
 function progress(total: number): Progress {
-  if (process.stderr.isTTY && !process.env.CI) {
+  if (process.stderr.isTTY && !cliEnv().CI) {
     const bar = new cliProgress.SingleBar(
       { stream: process.stderr, format: '{bar} {value}/{total} {last}', hideCursor: true },
       cliProgress.Presets.shades_classic,

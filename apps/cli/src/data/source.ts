@@ -19,6 +19,7 @@ import {
 import { ancestorsOf, upperPlanOf } from '@minsheng/reports/catalog';
 import type { ProjectProgress, ReportData } from '@minsheng/reports/types';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { cliEnv, databaseOptions } from '../env.ts';
 import { CliError } from '../errors.ts';
 
 type Caller = ReturnType<typeof createCaller>;
@@ -104,7 +105,7 @@ async function localOperator(ctx: Context): Promise<User> {
  * migrates and seeds it from the region packages (a no-op when unchanged), and reads through
  * the router in process.
  */
-export async function openLocalSource(db: Db = createDb()): Promise<ReportSource> {
+export async function openLocalSource(db: Db = createDb(databaseOptions())): Promise<ReportSource> {
   try {
     await migrateToLatest(db.kysely);
     await seedCatalog(db.kysely, regionPackages);
@@ -336,7 +337,7 @@ export async function openSource(opts: {
   token?: string | undefined;
 }): Promise<ReportSource> {
   if (opts.api) {
-    const token = opts.token ?? process.env.MINSHENG_TOKEN;
+    const token = opts.token ?? cliEnv().MINSHENG_TOKEN;
     if (!token) throw new CliError('--api needs a session token: --token <T> or MINSHENG_TOKEN');
     return openRemoteSource(opts.api, token);
   }

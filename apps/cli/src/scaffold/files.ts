@@ -25,7 +25,7 @@ export function regionPackageFiles(spec: PackageSpec): Record<string, string> {
       private: true,
       version: '0.0.0',
       type: 'module',
-      exports: { '.': './src/index.ts' },
+      exports: { '.': './src/index.ts', './source/*': './source/*' },
       scripts: { typecheck: 'tsc --noEmit', test: 'vitest run' },
       dependencies: { '@minsheng/domain': 'workspace:*' },
       devDependencies: { '@types/node': 'catalog:', typescript: 'catalog:', vitest: 'catalog:' },
@@ -87,7 +87,7 @@ ${counts}});
 function readme({ name, region, plan }: PackageSpec): string {
   return `# @minsheng/region-${name}: ${region.name} (${region.code})
 
-${plan ? `Holds 《${plan.title}》, drafted from \`${plan.source.file}\` by \`minsheng import plan\`.` : 'No plan yet: draft one with `pnpm minsheng import plan <text-file> --region ' + region.code + ` --name ${name}\`.`}
+${plan ? `Holds 《${plan.title}》, drafted by \`minsheng import plan\` from [\`source/${plan.source.file}\`](source/${plan.source.file}), the published text it was entered from, kept byte for byte (check the cells against its lines in the tests).` : 'No plan yet: draft one with `pnpm minsheng import plan <file> --region ' + region.code + ` --name ${name}\`.`}
 
 Finish it by hand against the document, keeping every cell exactly as written; record
 contradictions, restorations and truncations as notes (see the other region packages), then run
