@@ -26,7 +26,7 @@ const NATURES: Record<string, 'binding' | 'expected'> = { 约束性: 'binding', 
 const TARGET_ONLY_KINDS = new Set<Value['kind']>(['bound', 'allCovered', 'hold', 'growth']);
 
 /** A table heading: 表1 …主要发展指标, or a bare “…主要发展指标” line. */
-function isIndicatorTableTitle(text: string): boolean {
+export function isIndicatorTableTitle(text: string): boolean {
   return text.length <= 60 && /指标$/.test(text.replace(/\s/g, '')) && !/[。，,]/.test(text);
 }
 

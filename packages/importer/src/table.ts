@@ -1,5 +1,5 @@
 import { type FieldKey, fieldKeyOf, type IndicatorInput, safeParseValue } from '@minsheng/domain';
-import { canonicalKeyOf, unitOfName } from './indicators.ts';
+import { canonicalKeyOf, isIndicatorTableTitle, unitOfName } from './indicators.ts';
 import {
   isHeading,
   isProse,
@@ -275,8 +275,10 @@ export function readHeaderTables(lines: Line[], log: ImportLog, period: Period):
     }
     const { score, roles } = headerScore(head.map((h) => h.text));
     if (score < 3) continue;
-    if (!roles.some((r) => r?.role === 'seq' || r?.role === 'unit')) {
-      // The seeds' one-cell-a-line and tab-indented tables: left to their own reader.
+    const titled = lines.slice(Math.max(0, i - 3), i).some((t) => isIndicatorTableTitle(t.text));
+    if (!roles.some((r) => r?.role === 'seq' || r?.role === 'unit') && titled) {
+      // The seeds' one-cell-a-line and tab-indented tables, under a title ending in 指标: left
+      // to their own reader.
       i = j - 1;
       continue;
     }
