@@ -1,6 +1,7 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { evaluationRouter } from './routers/evaluation.ts';
+import { importerRouter } from './routers/importer.ts';
 import { indicatorsRouter } from './routers/indicators.ts';
 import { observationsRouter } from './routers/observations.ts';
 import { plansRouter } from './routers/plans.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   audit: auditRouter,
   users: usersRouter,
   evaluation: evaluationRouter,
+  importer: importerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,19 @@
 import type { PlanInput, RegionCode } from '@minsheng/domain';
+import { type Format, FormatError, readDocument } from './formats.ts';
 import { readIndicatorTables } from './indicators.ts';
 import { type Line, splitLines, squeezeCjkSpaces } from './lines.ts';
 import { readBoxes, readServiceList, readStandards, readTasks } from './lists.ts';
 import { ImportLog, type LogEntry } from './log.ts';
+import { readServiceTables } from './service-table.ts';
+import { readHeaderTables } from './table.ts';
 
+export {
+  decodeText,
+  detectFormat,
+  type Format,
+  FormatError,
+  readDocument,
+} from './formats.ts';
 export { ImportLog, type LogEntry } from './log.ts';
 
 export interface ImportOptions {
@@ -15,6 +25,8 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
+  /** The format the input was read as. */
+  format: Format;
   plan: PlanInput;
   counts: Record<'indicators' | 'services' | 'standards' | 'projects' | 'tasks' | 'notes', number>;
   unplaced: LogEntry[];
@@ -80,13 +92,45 @@ function readHeader(lines: Line[], log: ImportLog) {
  * cannot place or had to guess is in the result, for a person to finish by hand.
  */
 export function importPlanText(source: string, options: ImportOptions): ImportResult {
-  const lines = splitLines(source);
+  return importPlanLines(splitLines(source), options, 'txt');
+}
+
+/**
+ * Reads a plan file — .txt, .pdf (its text layer), .docx, .html or .xlsx, told apart by content —
+ * into a draft plan. Refuses with a {@link FormatError} saying what was expected when the bytes
+ * are no such file, or hold no indicator table, service list, 专栏 or task.
+ */
+export async function importPlanFile(
+  bytes: Uint8Array,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const { format, lines } = await readDocument(bytes, options.fileName);
+  if (lines.every((l) => l.text === '')) {
+    throw new FormatError(`${options.fileName} 中没有文字：${NO_PLAN}`, 'empty');
+  }
+  const result = importPlanLines(lines, options, format);
+  const c = result.counts;
+  if (c.indicators + c.services + c.standards + c.projects + c.tasks === 0) {
+    throw new FormatError(`${options.fileName} 中没有找到规划内容：${NO_PLAN}`, 'no_plan');
+  }
+  return result;
+}
+
+const NO_PLAN =
+  '应有指标表（表头含“指标名称”与“2025年”或“目标值”等列）、基本公共服务项目清单、专栏项目或编号任务';
+
+function importPlanLines(lines: Line[], options: ImportOptions, format: Format): ImportResult {
   const log = new ImportLog();
   if (lines.every((l) => l.text === '')) throw new Error('the text is empty');
   const header = readHeader(lines, log);
-  const tables = readIndicatorTables(lines, log);
+  const headed = readHeaderTables(lines, log, header.period);
+  const taken = new Set(headed.flatMap((t) => [...t.lines]));
+  const tables = [...headed, ...readIndicatorTables(lines, log, taken)].sort(
+    (a, b) => Math.min(...a.lines) - Math.min(...b.lines),
+  );
   const services = readServiceList(lines, log);
   const standards = readStandards(lines, log);
+  const serviceTable = readServiceTables(lines, log);
   const boxes = readBoxes(lines, log);
   const tasks = readTasks(lines, log);
   const indicators = tables.flatMap((t) => t.indicators);
@@ -106,7 +150,7 @@ export function importPlanText(source: string, options: ImportOptions): ImportRe
     indicators,
     declaredServiceCount: services?.declaredTotal ?? null,
     serviceFields: services?.fields ?? [],
-    services: [...(services?.items ?? []), ...standards.items],
+    services: [...(services?.items ?? []), ...standards.items, ...serviceTable.items],
     projects: [...boxes.projects, ...tasks.projects],
     notes: log.restorations.map((r) => ({
       kind: 'restoration' as const,
@@ -116,10 +160,11 @@ export function importPlanText(source: string, options: ImportOptions): ImportRe
     })),
   };
   return {
+    format,
     plan,
     counts: {
       indicators: indicators.length,
-      services: services?.items.length ?? 0,
+      services: (services?.items.length ?? 0) + serviceTable.items.length,
       standards: standards.items.length,
       projects: boxes.projects.length,
       tasks: tasks.projects.length,

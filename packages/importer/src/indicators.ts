@@ -26,7 +26,7 @@ const NATURES: Record<string, 'binding' | 'expected'> = { 约束性: 'binding', 
 const TARGET_ONLY_KINDS = new Set<Value['kind']>(['bound', 'allCovered', 'hold', 'growth']);
 
 /** A table heading: 表1 …主要发展指标, or a bare “…主要发展指标” line. */
-function isIndicatorTableTitle(text: string): boolean {
+export function isIndicatorTableTitle(text: string): boolean {
   return text.length <= 60 && /指标$/.test(text.replace(/\s/g, '')) && !/[。，,]/.test(text);
 }
 
@@ -59,7 +59,10 @@ function classify(line: Line, log: ImportLog): Cell {
 /** Reads the unit an indicator's name gives in its last brackets, or after a trailing %. */
 export function unitOfName(name: string): string | null {
   const m = /[（(]\s*([^（）()]{1,8}?)\s*[）)]\s*$/.exec(name);
-  if (m?.[1] && /^(%|％|‰|[个人次岁年张户元万千平方米公里所家套名床位小时天月/]+)$/.test(m[1])) {
+  if (
+    m?.[1] &&
+    /^(%|％|‰|[个人次岁年张户元万千平方米公里所家套名床位小时天月册件项座处辆台份间/]+)$/.test(m[1])
+  ) {
     return m[1] === '％' ? '%' : m[1];
   }
   if (/[%％]$/.test(name)) return '%';
@@ -103,11 +106,17 @@ export function canonicalKeyOf(name: string): CanonicalKey | null {
  * per line with empty cells left out (rows are found by what each cell is), and tab-indented
  * cells with empty cells kept and rows between blank lines (rows are read by position).
  */
-export function readIndicatorTables(lines: Line[], log: ImportLog): IndicatorTable[] {
+export function readIndicatorTables(
+  lines: Line[],
+  log: ImportLog,
+  /** Lines another reader has placed already. */
+  taken: ReadonlySet<number> = new Set(),
+): IndicatorTable[] {
   const tables: IndicatorTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     const title = lines[i]!;
-    if (!isIndicatorTableTitle(title.text)) continue;
+    if (!isIndicatorTableTitle(title.text) || taken.has(title.no)) continue;
+    if (lines.slice(i + 1, i + 4).some((l) => taken.has(l.no))) continue;
     // The header must follow within a few lines, or this is a sentence ending in 指标.
     const header: Cell[] = [];
     let j = i + 1;

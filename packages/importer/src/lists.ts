@@ -121,7 +121,7 @@ export function readServiceList(lines: Line[], log: ImportLog): ServiceList | nu
 
 const STANDARD_HEADER =
   /^(服务项目|服务对象|保障标准(及措施)?|支出责任|覆盖水平|牵头负责单位|服务内容)$/;
-const FUNDING_WORDS: Array<[FundingLevel, RegExp]> = [
+export const FUNDING_WORDS: Array<[FundingLevel, RegExp]> = [
   ['central', /中央/],
   ['province', /省/],
   ['city', /市/],

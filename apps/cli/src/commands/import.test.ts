@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlanSchema, RegionSchema } from '@minsheng/domain';
@@ -143,5 +144,87 @@ describe('minsheng import plan', { timeout: 120_000 }, () => {
     expect(
       run('import', 'plan', '/dev/null', '--region', '510822', '--name', 'Bad Name').stderr,
     ).toMatch(/--name "Bad Name"/);
+  });
+
+  it('reads a Word file and a PDF by their content, whatever they are called', () => {
+    const corpus = new URL('../../../../packages/importer/corpus/files/', import.meta.url).pathname;
+    const dir = mkdtempSync(join(tmpdir(), 'import-'));
+    // Named .txt, but the bytes are a Word file and a PDF: the content decides.
+    for (const [source, renamed, format] of [
+      ['qingling.docx', 'plan-from-word.txt', 'docx'],
+      ['songxi.pdf', 'plan-from-pdf.txt', 'pdf'],
+    ] as const) {
+      const file = join(dir, renamed);
+      writeFileSync(file, readFileSync(join(corpus, source)));
+      const r = run('import', 'plan', file, '--region', '510822', '--name', 'qingchuan', '--json');
+      expect(r.status, r.stderr).toBe(0);
+      const plan = PlanSchema.parse((JSON.parse(r.stdout) as { plans: unknown[] }).plans[0]);
+      expect(r.stderr).toContain(`read as ${format}`);
+      expect(plan.indicators.length).toBeGreaterThanOrEqual(12);
+      expect(plan.indicators[0]?.name).toBe('每千人口拥有3岁以下婴幼儿托位数');
+    }
+  });
+
+  it('writes the package with IMPORT-REPORT.md placing each guess by PDF page and line', () => {
+    const corpus = new URL('../../../../packages/importer/corpus/files/', import.meta.url).pathname;
+    const out = join(mkdtempSync(join(tmpdir(), 'import-')), 'songxi');
+    const r = run(
+      'import',
+      'plan',
+      join(corpus, 'songxi-centred-fields.pdf'),
+      '--region',
+      '510822',
+      '--name',
+      'songxi',
+      '--out',
+      out,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/read as pdf; extracted: 16 indicators/);
+    expect(r.stdout).toMatch(
+      / {2}page 1, line \d+: 领域 "幼有所育" stands at the middle of rows 1–2/,
+    );
+    const report = readFileSync(join(out, 'IMPORT-REPORT.md'), 'utf8');
+    expect(report).toMatch(
+      /\| page 1, line \d+ \| 幼有所育 \| 领域 "幼有所育" stands at the middle/,
+    );
+    expect(readFileSync(join(out, 'src/plan.ts'), 'utf8')).toContain(
+      '每千人口拥有3岁以下婴幼儿托位数',
+    );
+  });
+
+  it('refuses random bytes, an empty file and an unrelated document, saying what it expected and writing nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-'));
+    const cases: Array<[string, Uint8Array | string, RegExp]> = [
+      ['random.bin', new Uint8Array(randomBytes(4096)), /不是文本，也不是可识别的文件格式/],
+      ['empty.txt', '', /文件是空的/],
+      [
+        'notice.txt',
+        '关于做好2023年春节期间安全生产工作的通知\n\n各乡镇人民政府：\n春节将至，请各单位认真做好值班值守，确保节日期间安全稳定。\n\n县应急管理局\n2023年1月10日\n',
+        /没有找到规划内容：应有指标表/,
+      ],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const out = join(dir, `out-${name}`);
+      const r = run(
+        'import',
+        'plan',
+        file,
+        '--region',
+        '510822',
+        '--name',
+        'qingchuan',
+        '--out',
+        out,
+      );
+      expect(r.status, `${name}: ${r.stdout}`).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(/\.txt、\.pdf|指标表/);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+      expect(existsSync(out), `${name} wrote ${out}`).toBe(false);
+    }
+    expect(readdirSync(dir).filter((f) => f.startsWith('out-'))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { findRegionPackage } from '@minsheng/catalog';
 import { RegionCodeSchema } from '@minsheng/domain';
-import { type ImportResult, importPlanText } from '@minsheng/importer';
+import { FormatError, type ImportResult, importPlanFile, type LogEntry } from '@minsheng/importer';
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { userPath } from '../paths.ts';
@@ -20,9 +20,9 @@ export function importGroup(program: Command): Command {
 
 export function registerImportPlanCommand(program: Command): void {
   importGroup(program)
-    .command('plan <text-file>')
+    .command('plan <file>')
     .description(
-      "draft a region package from a plan's plain text, reporting every line it could not place",
+      "draft a region package from a plan's .txt, .pdf, .docx, .html or .xlsx, reporting every line it could not place",
     )
     .requiredOption('--region <code>', 'the region the plan belongs to (GB/T 2260 code)')
     .requiredOption('--name <pkg>', 'the package name: @minsheng/region-<pkg>')
@@ -50,7 +50,7 @@ interface ImportPlanOptions {
   json?: boolean;
 }
 
-function importPlan(file: string, opts: ImportPlanOptions): void {
+async function importPlan(file: string, opts: ImportPlanOptions): Promise<void> {
   if (!RegionCodeSchema.safeParse(opts.region).success) {
     throw new CliError(`--region "${opts.region}" is not a six-digit region code`);
   }
@@ -61,15 +61,18 @@ function importPlan(file: string, opts: ImportPlanOptions): void {
   }
   const path = userPath(file);
   if (!existsSync(path)) throw new CliError(`no such file: ${path}`);
-  const text = readFileSync(path, 'utf8');
+  const bytes = new Uint8Array(readFileSync(path));
   let result: ImportResult;
   try {
-    result = importPlanText(text, {
+    result = await importPlanFile(bytes, {
       regionCode: opts.region,
       name: opts.name,
       fileName: basename(path),
     });
   } catch (error) {
+    // Nothing was read: nothing is written, and the message says what the file should be.
+    if (error instanceof FormatError)
+      throw new CliError(`cannot import ${basename(path)}: ${error.message}`);
     throw new CliError(`cannot read ${basename(path)} as a plan: ${(error as Error).message}`);
   }
   const region = buildRegion({
@@ -139,16 +142,22 @@ function regionNameFromTitle(title: string): string {
   return name;
 }
 
+/** Where an entry stands: the PDF page and line, the spreadsheet row, or the text line. */
+export function placeOf(e: LogEntry): string {
+  if (e.at) return e.at;
+  return e.page ? `page ${e.page}, line ${e.line}` : `line ${e.line}`;
+}
+
 function printSummary(r: ImportResult, out: NodeJS.WritableStream): void {
   const c = r.counts;
   out.write(
-    `extracted: ${c.indicators} indicators, ${c.services} services, ${c.standards} standards, ` +
+    `read as ${r.format}; extracted: ${c.indicators} indicators, ${c.services} services, ${c.standards} standards, ` +
       `${c.projects} projects, ${c.tasks} tasks, ${c.notes} restorations\n`,
   );
   if (r.unplaced.length) out.write(`could not place ${r.unplaced.length} line(s):\n`);
-  for (const u of r.unplaced) out.write(`  line ${u.line}: ${u.text.slice(0, 50)} — ${u.why}\n`);
+  for (const u of r.unplaced) out.write(`  ${placeOf(u)}: ${u.text.slice(0, 50)} — ${u.why}\n`);
   if (r.warnings.length) out.write(`check ${r.warnings.length} guess(es):\n`);
-  for (const w of r.warnings) out.write(`  line ${w.line}: ${w.why}\n`);
+  for (const w of r.warnings) out.write(`  ${placeOf(w)}: ${w.why}\n`);
 }
 
 function importReport(r: ImportResult, file: string): string {
@@ -157,30 +166,30 @@ function importReport(r: ImportResult, file: string): string {
       ? list
           .map(
             (e) =>
-              `| ${e.line} | ${e.text.slice(0, 40).replace(/\|/g, '\\|')} | ${e.why.replace(/\|/g, '\\|')} |`,
+              `| ${placeOf(e)} | ${e.text.slice(0, 40).replace(/\|/g, '\\|')} | ${e.why.replace(/\|/g, '\\|')} |`,
           )
           .join('\n')
       : '| – | – | none |';
   return `# Import report: ${file}
 
-Extracted ${r.counts.indicators} indicators, ${r.counts.services} services, ${r.counts.standards} standards,
+Read as ${r.format}. Extracted ${r.counts.indicators} indicators, ${r.counts.services} services, ${r.counts.standards} standards,
 ${r.counts.projects} 专栏 projects and ${r.counts.tasks} tasks. Check each against the document.
 
 ## Lines not placed
 
-| line | text | why |
+| where | text | why |
 | --- | --- | --- |
 ${rows(r.unplaced)}
 
 ## Guesses to check
 
-| line | text | why |
+| where | text | why |
 | --- | --- | --- |
 ${rows(r.warnings)}
 
 ## Restorations (recorded as notes in the plan)
 
-| line | text | why |
+| where | text | why |
 | --- | --- | --- |
 ${rows(r.restorations)}
 `;

@@ -125,7 +125,7 @@ export function registerRegionCommands(program: Command): void {
       addToCatalog(root, name);
       process.stdout.write(
         `added @minsheng/region-${name} to packages/catalog\nnext: pnpm install, then ` +
-          `pnpm minsheng import plan <text-file> --region ${region.code} --name ${name}\n`,
+          `pnpm minsheng import plan <file> --region ${region.code} --name ${name}\n`,
       );
     });
 }

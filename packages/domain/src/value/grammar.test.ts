@@ -261,6 +261,36 @@ const FORMS: Array<[string, unknown]> = [
   ['-', { kind: 'none', mark: '-' }],
   ['——', { kind: 'none', mark: '——' }],
   ['/', { kind: 'none', mark: '/' }],
+  // Forms of plans beyond the seeds, met by the importer: bounds in words, full-width digits.
+  [
+    '大于95',
+    {
+      kind: 'bound',
+      op: 'gt',
+      num: { value: 95, text: '95' },
+      style: { position: 'words', word: '大于' },
+    },
+  ],
+  [
+    '低于8',
+    {
+      kind: 'bound',
+      op: 'lt',
+      num: { value: 8, text: '8' },
+      style: { position: 'words', word: '低于' },
+    },
+  ],
+  ['９５．５', { kind: 'number', num: { value: 95.5, text: '９５．５' } }],
+  [
+    '＞８０％',
+    {
+      kind: 'bound',
+      op: 'gt',
+      num: { value: 80, text: '８０' },
+      unit: '％',
+      style: { position: 'prefix', symbol: '＞' },
+    },
+  ],
 ];
 
 describe('the value grammar', () => {

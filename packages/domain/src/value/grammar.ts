@@ -75,6 +75,8 @@ const WORD_OPS: Record<(typeof BOUND_WORDS)[number], BoundOp> = {
   达: 'ge',
   大于: 'gt',
   小于: 'lt',
+  高于: 'gt',
+  低于: 'lt',
 };
 const SYMBOL_OPS: Record<(typeof BOUND_SYMBOLS)[number], BoundOp> = {
   '≥': 'ge',

@@ -22,7 +22,8 @@ export type BoundOp = z.infer<typeof BoundOpSchema>;
 
 /**
  * Bounds written in words before the number. 达55% (reach 55) is a floor as bulletins and plans
- * use it: a value above it reaches it too. 大于90 / 小于5 are the strict bounds in words.
+ * use it: a value above it reaches it too. 大于90 / 小于5 (高于 / 低于) are the strict bounds
+ * in words.
  */
 export const BOUND_WORDS = [
   '不低于',
@@ -33,6 +34,8 @@ export const BOUND_WORDS = [
   '达',
   '大于',
   '小于',
+  '高于',
+  '低于',
 ] as const;
 
 /** How a bound was written: a symbol before the number, or 以上/以下 after it. */

@@ -3,6 +3,7 @@ import { attackSuite } from './attack.ts';
 import { consoleSuite } from './console.ts';
 import { evaluationSuite } from './evaluation.ts';
 import { evaluationFormsSuite } from './evaluation-forms.ts';
+import { importSuite } from './import.ts';
 import { reportsSuite } from './reports.ts';
 import { scaleSuite } from './scale.ts';
 import { soakSuite } from './soak.ts';
@@ -13,6 +14,7 @@ export const suites: BenchSuite[] = [
   evaluationFormsSuite,
   scaleSuite,
   reportsSuite,
+  importSuite,
   consoleSuite,
   soakSuite,
   attackSuite,
