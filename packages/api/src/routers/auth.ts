@@ -1,51 +1,59 @@
+import type { UserRow } from '@minsheng/db';
 import { PasswordSchema } from '@minsheng/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import {
   clearedSessionCookie,
-  clearFailures,
   createSession,
   DUMMY_HASH,
   hashPassword,
-  recordFailure,
   sessionCookie,
-  throttleKeys,
-  throttleWait,
   verifyPassword,
 } from '../auth.ts';
+import type { Context } from '../context.ts';
 import { toUser } from '../rows.ts';
+import { sweepThrottle, throttledCheck } from '../throttle.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
+
+/** The region at the top of the tree (the first, should there be several). */
+async function topRegion(ctx: Context): Promise<string | null> {
+  return (await ctx.regions()).find((r) => r.parentCode === null)?.code ?? null;
+}
 
 export const authRouter = router({
   signIn: publicProcedure
     .input(z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }))
     .mutation(async ({ ctx, input }) => {
+      let row: UserRow | undefined;
+      const ok = await throttledCheck(ctx, input.username, async () => {
+        // Names are unique regardless of case (migration 0004), so `Admin` finds `admin`.
+        row = await ctx.db
+          .selectFrom('users')
+          .selectAll()
+          .where((eb) =>
+            eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(input.username)])),
+          )
+          .executeTakeFirst();
+        // The hash is checked even for an unknown name, so timing does not tell names apart.
+        const right = await verifyPassword(
+          input.password,
+          row?.password_hash ?? DUMMY_HASH,
+          ctx.meta.clientIp,
+        );
+        return right && row !== undefined && !row.disabled;
+      });
       const now = ctx.now();
-      const keys = throttleKeys(input.username, ctx.meta.clientIp);
-      const wait = await throttleWait(ctx.db, keys, now);
-      if (wait > 0) {
-        throw new TRPCError({
-          code: 'TOO_MANY_REQUESTS',
-          message: `too many failed sign-ins: try again in ${wait} s`,
-        });
-      }
-      const row = await ctx.db
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', input.username)
-        .executeTakeFirst();
-      // The hash is checked even for an unknown name, so timing does not tell names apart.
-      const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
-      if (!row || !ok || row.disabled) {
+      if (!ok || !row) {
+        // A name that is nobody's is still an attack on someone: the top region's admins see it.
+        const regionCode = row?.region_code ?? (await topRegion(ctx));
         await ctx.db.transaction().execute(async (trx) => {
-          await recordFailure(trx, keys, now);
           await audit(trx, {
             actor: null,
             action: 'sign_in_failed',
             entity: 'user',
             entityId: input.username,
-            regionCode: row?.region_code ?? null,
+            regionCode,
             after: { clientIp: ctx.meta.clientIp },
           });
         });
@@ -53,9 +61,9 @@ export const authRouter = router({
       }
       const user = toUser(row);
       const session = await ctx.db.transaction().execute(async (trx) => {
-        await clearFailures(trx, keys.user);
-        // Expired sessions are dead already; sign-ins sweep them so the table stays small.
+        // Expired sessions and forgotten counts are dead already; sign-ins sweep them.
         await trx.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+        await sweepThrottle(trx, now);
         const s = await createSession(trx, user.id, now);
         await audit(trx, {
           actor: user,
@@ -98,10 +106,14 @@ export const authRouter = router({
         .select('password_hash')
         .where('id', '=', ctx.user.id)
         .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+      // Guessing the current password through a stolen session is guessing a password.
+      const right = await throttledCheck(ctx, ctx.user.username, () =>
+        verifyPassword(input.currentPassword, row.password_hash, ctx.meta.clientIp),
+      );
+      if (!right) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPassword: wrong password' });
       }
-      const hash = await hashPassword(input.newPassword);
+      const hash = await hashPassword(input.newPassword, ctx.meta.clientIp);
       await ctx.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')
