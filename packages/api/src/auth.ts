@@ -8,44 +8,33 @@ const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
 
 /**
- * How many password hashes run at once, how many may wait, and how many one client address may
- * hold (running or waiting). Each hash is ~0.1 s of one core and 32 MiB, and runs on libuv's
- * four threads: without a bound, a burst of 100 sign-ins queued 100 hashes ahead of everyone
- * else's (43 s in issue 12). With it, a full queue answers 503 at once, and one address can
- * never fill the queue, so a sign-in from elsewhere waits for at most `queued / concurrent` hashes.
+ * How many password hashes run at once, and how many may wait. Each hash is ~0.1 s of one core
+ * and 32 MiB, on libuv's four threads: without a bound, a burst of 100 sign-ins queued 100 hashes
+ * ahead of everyone else's (43 s in issue 12). With it, a full queue is answered 503 at once, and
+ * a sign-in waits for at most `queued / concurrent` hashes before its own. One client address
+ * gets only a share of it (throttle.ts), so no single address fills the queue.
  */
 export const HASHING = {
   concurrent: Math.max(1, Math.min(4, availableParallelism())),
   queued: 8,
-  perAddress: 3,
 } as const;
 
-/** A bounded FIFO of password hashes, one process's CPU: see HASHING. */
+/** A bounded FIFO of password hashes: one process's CPU (see HASHING). */
 class HashGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly held = new Map<string, number>();
 
-  async run<T>(address: string, task: () => Promise<T>): Promise<T> {
-    const mine = this.held.get(address) ?? 0;
-    const full = this.running >= HASHING.concurrent && this.waiting.length >= HASHING.queued;
-    if (mine >= HASHING.perAddress || full) throw serverBusy(1);
-    this.held.set(address, mine + 1);
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running < HASHING.concurrent) this.running++;
+    else if (this.waiting.length >= HASHING.queued) throw serverBusy(1);
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
-      if (this.running < HASHING.concurrent) this.running++;
-      else await new Promise<void>((resolve) => this.waiting.push(resolve));
-      try {
-        return await task();
-      } finally {
-        // The slot passes straight to the next in line, so nobody overtakes the queue.
-        const next = this.waiting.shift();
-        if (next) next();
-        else this.running--;
-      }
+      return await task();
     } finally {
-      const left = (this.held.get(address) ?? 1) - 1;
-      if (left > 0) this.held.set(address, left);
-      else this.held.delete(address);
+      // The slot passes straight to the next in line, so nobody overtakes the queue.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
     }
   }
 }
@@ -56,10 +45,8 @@ function scryptAsync(
   password: string,
   salt: Buffer,
   params: { N: number; r: number; p: number; maxmem: number },
-  address: string,
 ): Promise<Buffer> {
   return gate.run(
-    address,
     () =>
       new Promise<Buffer>((resolve, reject) => {
         scrypt(password.normalize('NFC'), salt, KEY_LENGTH, params, (error, key) =>
@@ -70,13 +57,9 @@ function scryptAsync(
 }
 
 /** `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking old hashes. */
-/**
- * `address` is the client the hash is computed for (see HASHING); work that is no client's (the
- * first admin, tests) passes nothing.
- */
-export async function hashPassword(password: string, address = 'local'): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, SCRYPT, address);
+  const key = await scryptAsync(password, salt, SCRYPT);
   return [
     'scrypt',
     SCRYPT.N,
@@ -87,25 +70,16 @@ export async function hashPassword(password: string, address = 'local'): Promise
   ].join('$');
 }
 
-export async function verifyPassword(
-  password: string,
-  stored: string,
-  address = 'local',
-): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await scryptAsync(
-    password,
-    Buffer.from(salt, 'base64'),
-    {
-      N: Number(n),
-      r: Number(r),
-      p: Number(p),
-      maxmem: SCRYPT.maxmem,
-    },
-    address,
-  );
+  const key = await scryptAsync(password, Buffer.from(salt, 'base64'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

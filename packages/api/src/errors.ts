@@ -100,6 +100,15 @@ export function tooManyAttempts(seconds: number): TRPCError {
   });
 }
 
+/** This client already has its share of password checks under way: a 429. */
+export function tooManyAtOnce(seconds: number): TRPCError {
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `同一地址同时进行的登录过多，请 ${seconds} 秒后再试（too many sign-ins at once from your address: try again in ${seconds} s）`,
+    cause: new RetryAfter(seconds),
+  });
+}
+
 /** Every password-hashing slot is taken: a 503, nothing wrong with the request itself. */
 export function serverBusy(seconds: number): TRPCError {
   return new TRPCError({

@@ -1,6 +1,6 @@
 import type { Database, Kysely, Transaction } from '@minsheng/db';
 import type { Context } from './context.ts';
-import { retryAfterOf, tooManyAttempts } from './errors.ts';
+import { retryAfterOf, tooManyAtOnce, tooManyAttempts } from './errors.ts';
 
 /**
  * The password-guessing throttle (reasoning and figures: docs/reliability.md, "Sign-in
@@ -19,8 +19,15 @@ import { retryAfterOf, tooManyAttempts } from './errors.ts';
  */
 export const THROTTLE = {
   pair: { freeFailures: 5, maxDelaySeconds: 15 * 60, forgetAfterSeconds: 30 * 60 },
-  address: { budget: 100, drainSeconds: 60 },
+  address: { budget: 100, drainSeconds: 60, atOnce: 3 },
 } as const;
+
+/**
+ * Password checks under way per client address, in this process. Past `atOnce` an address is
+ * refused at once, before the database is asked: a burst from one client neither fills the
+ * hashing queue (auth.ts) nor queues a hundred throttle transactions ahead of other clients.
+ */
+const checking = new Map<string, number>();
 
 export interface ThrottleKeys {
   pair: string;
@@ -132,16 +139,36 @@ async function giveBack(
 
 /**
  * Runs one password check for `username` from the request's address under the throttle. A
- * refused attempt is a 429 naming the wait (also sent as Retry-After); a check that cannot run
- * (every hashing slot taken) is given back before its 503 goes out. True when the password was
- * right; the count of a right one is given back and the pair's failures forgotten.
+ * refused attempt is a 429 naming the wait (also sent as Retry-After), as is one while the
+ * address has `atOnce` checks under way; an attempt the hashing queue turned away (503) is given
+ * back. True when the password was right: its count is given back, the pair's failures forgotten.
  */
 export async function throttledCheck(
   ctx: Context,
   username: string,
   check: () => Promise<boolean>,
 ): Promise<boolean> {
-  const keys = throttleKeys(username, ctx.meta.clientIp);
+  const address = ctx.meta.clientIp;
+  const held = checking.get(address) ?? 0;
+  if (held >= THROTTLE.address.atOnce) {
+    ctx.setHeader('retry-after', '1');
+    throw tooManyAtOnce(1);
+  }
+  checking.set(address, held + 1);
+  try {
+    return await countedCheck(ctx, throttleKeys(username, address), check);
+  } finally {
+    const left = (checking.get(address) ?? 1) - 1;
+    if (left > 0) checking.set(address, left);
+    else checking.delete(address);
+  }
+}
+
+async function countedCheck(
+  ctx: Context,
+  keys: ThrottleKeys,
+  check: () => Promise<boolean>,
+): Promise<boolean> {
   const wait = await countAttempt(ctx.db, keys, ctx.now());
   if (wait > 0) {
     ctx.setHeader('retry-after', String(wait));
@@ -151,6 +178,7 @@ export async function throttledCheck(
   try {
     ok = await check();
   } catch (error) {
+    // The password was never checked (the server is busy with others, a 503): given back.
     await giveBack(ctx.db, keys, false);
     const retry = retryAfterOf(error);
     if (retry !== null) ctx.setHeader('retry-after', String(retry));

@@ -36,11 +36,7 @@ export const authRouter = router({
           )
           .executeTakeFirst();
         // The hash is checked even for an unknown name, so timing does not tell names apart.
-        const right = await verifyPassword(
-          input.password,
-          row?.password_hash ?? DUMMY_HASH,
-          ctx.meta.clientIp,
-        );
+        const right = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
         return right && row !== undefined && !row.disabled;
       });
       const now = ctx.now();
@@ -108,12 +104,12 @@ export const authRouter = router({
         .executeTakeFirstOrThrow();
       // Guessing the current password through a stolen session is guessing a password.
       const right = await throttledCheck(ctx, ctx.user.username, () =>
-        verifyPassword(input.currentPassword, row.password_hash, ctx.meta.clientIp),
+        verifyPassword(input.currentPassword, row.password_hash),
       );
       if (!right) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPassword: wrong password' });
       }
-      const hash = await hashPassword(input.newPassword, ctx.meta.clientIp);
+      const hash = await hashPassword(input.newPassword);
       await ctx.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')

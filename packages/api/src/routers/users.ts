@@ -84,7 +84,7 @@ export const usersRouter = router({
       await assertCan(ctx, ctx.user, 'manageUsers', input.regionCode);
       const taken = await sameName(ctx, input.username);
       if (taken !== null) nameTaken(input.username, taken);
-      const hash = await hashPassword(input.password, ctx.meta.clientIp);
+      const hash = await hashPassword(input.password);
       const id = randomUUID();
       try {
         return await ctx.db.transaction().execute(async (trx) => {
@@ -175,7 +175,7 @@ export const usersRouter = router({
     .input(z.object({ id: z.string().min(1).max(100), password: PasswordSchema }))
     .mutation(async ({ ctx, input }) => {
       const user = await targetUser(ctx, input.id);
-      const hash = await hashPassword(input.password, ctx.meta.clientIp);
+      const hash = await hashPassword(input.password);
       await ctx.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')
