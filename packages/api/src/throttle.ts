@@ -8,7 +8,7 @@ import { retryAfterOf, tooManyAtOnce, tooManyAttempts } from './errors.ts';
  * shares them:
  *
  * - per (user name, client address): a few free failures, then a delay doubling from 1 s up to
- *   15 minutes before each further try; a success or half an hour without failures forgets it.
+ *   15 minutes before each further try; a success or a day without failures forgets it.
  *   It holds only that address back: a stranger's guesses never lock the user out elsewhere.
  * - per client address over every user name (password spraying): a bucket of 100 failures that
  *   drains one a minute. Above it the address waits for the next drop, a rate, not a lockout.
@@ -18,7 +18,7 @@ import { retryAfterOf, tooManyAtOnce, tooManyAttempts } from './errors.ts';
  * success (or a check that never ran) gives the count back.
  */
 export const THROTTLE = {
-  pair: { freeFailures: 5, maxDelaySeconds: 15 * 60, forgetAfterSeconds: 30 * 60 },
+  pair: { freeFailures: 5, maxDelaySeconds: 15 * 60, forgetAfterSeconds: 24 * 3600 },
   address: { budget: 100, drainSeconds: 60, atOnce: 3 },
 } as const;
 
@@ -195,6 +195,10 @@ export async function sweepThrottle(
 ): Promise<void> {
   await trx
     .deleteFrom('sign_in_throttle')
-    .where('last_failure_at', '<', new Date(now.getTime() - 24 * 3600 * 1000))
+    .where(
+      'last_failure_at',
+      '<',
+      new Date(now.getTime() - THROTTLE.pair.forgetAfterSeconds * 1000),
+    )
     .execute();
 }
