@@ -12,7 +12,7 @@ import {
   verifyPassword,
 } from '../auth.ts';
 import type { Context } from '../context.ts';
-import { toUser } from '../rows.ts';
+import { sameUsername, toUser } from '../rows.ts';
 import { sweepThrottle, throttledCheck } from '../throttle.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
@@ -27,13 +27,11 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       let row: UserRow | undefined;
       const ok = await throttledCheck(ctx, input.username, async () => {
-        // Names are unique regardless of case (migration 0004), so `Admin` finds `admin`.
+        // `Admin` finds `admin`: one account, however the name is typed.
         row = await ctx.db
           .selectFrom('users')
           .selectAll()
-          .where((eb) =>
-            eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(input.username)])),
-          )
+          .where(sameUsername(input.username))
           .executeTakeFirst();
         // The hash is checked even for an unknown name, so timing does not tell names apart.
         const right = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);

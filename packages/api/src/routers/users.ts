@@ -13,7 +13,7 @@ import { audit } from '../audit.ts';
 import { hashPassword } from '../auth.ts';
 import type { Context } from '../context.ts';
 import { badInput, conflict, forbidden, isUniqueViolation } from '../errors.ts';
-import { toUser } from '../rows.ts';
+import { sameUsername, toUser } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 type Authed = Context & { user: User };
@@ -40,7 +40,7 @@ async function sameName(ctx: Authed, username: string): Promise<string | null> {
   const row = await ctx.db
     .selectFrom('users')
     .select('username')
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(username)])))
+    .where(sameUsername(username))
     .executeTakeFirst();
   return row?.username ?? null;
 }
