@@ -8,6 +8,7 @@ import {
   logLines,
   type RunningServer,
   signIn,
+  spawnServer,
   startServer,
 } from './testing/server-process.ts';
 
@@ -44,11 +45,15 @@ describe('pnpm start (node --import tsx src/main.ts) on the embedded database', 
     expect((await fetch(`${first.url}healthz`)).status).toBe(200);
     const cookie = await signIn(first.url, 'admin', password);
     secrets.set('the first session token', cookie.split('=')[1] ?? cookie);
-    const tree = await callTrpc<{ code: string }[]>(first.url, 'regions.tree', undefined, {
-      cookie,
-      query: true,
-    });
-    expect(tree.data?.map((r) => r.code)).toEqual(['510000']);
+    const tree = await callTrpc<{ code: string; children: { code: string }[] }[]>(
+      first.url,
+      'regions.tree',
+      undefined,
+      { cookie, query: true },
+    );
+    // 国家 at the top (every region's name is public), 四川省 below it.
+    expect(tree.data?.map((r) => r.code)).toEqual(['100000']);
+    expect(tree.data?.[0]?.children.map((r) => r.code)).toEqual(['510000']);
   });
 
   it('keeps passwords and session tokens out of its output (sign-ins, users, password changes)', async () => {
@@ -135,6 +140,20 @@ describe('pnpm start (node --import tsx src/main.ts) on the embedded database', 
 
     // The last requests' log lines may still be on their way: checked again after the stop.
     expectNoSecrets(first.output());
+  });
+
+  it('refuses a second server on the same data folder, naming the first, which keeps serving', async () => {
+    const intruder = spawnServer({ dataDir });
+    const { child } = intruder;
+    const code = await new Promise((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve),
+    );
+    expect(code).toBe(1);
+    expect(intruder.output()).toContain(`is in use by process ${first.child.pid}`);
+    expect(intruder.output()).toContain(`serving ${first.url}trpc`);
+    expect((await callTrpc(first.url, 'regions.list', undefined, { query: true })).status).toBe(
+      401,
+    );
   });
 
   it('stops on SIGTERM; a second start on the same folder seeds nothing and creates no admin', async () => {

@@ -2,9 +2,10 @@ import type { Server } from 'node:http';
 import { ensureFirstAdmin } from '@minsheng/api';
 import { createDb, migrateToLatest, seedCatalog } from '@minsheng/db';
 import { createLogger, errorFields } from './log.ts';
-import { createApiServer } from './server.ts';
+import { createApiServer, installLastResort } from './server.ts';
 
 const log = createLogger();
+installLastResort(log);
 
 function readPort(): number {
   const raw = process.env.PORT ?? '3000';
@@ -93,6 +94,8 @@ async function main(): Promise<void> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
   log.info('listening', { url });
+  // Another process finding the PGlite folder taken (the CLI) reads here where to write instead.
+  db.announce?.(`${url}trpc`);
 
   const lines = ['', `Minsheng is running at ${url}`];
   if (first.created && first.generated) {

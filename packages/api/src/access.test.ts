@@ -9,6 +9,8 @@ import { addUser, type Caller, callerFor, seedWorld } from './testing.ts';
  * Every procedure × role × region, from one table. The callers are an admin, an editor and a
  * viewer of 苍溪县; "in scope" is 苍溪县's plan or region, "out of scope" is 利州区's, a
  * neighbour. What each role may do is written out here by hand, apart from the code under test.
+ * scope.test.ts calls every procedure again from a county, its city, the province and a sibling
+ * county, about every region above, below and beside them.
  */
 type Need = 'anyone' | 'read' | 'write' | 'approve' | 'manageUsers' | 'readAudit';
 const ALLOWED: Record<Need, readonly Role[]> = {

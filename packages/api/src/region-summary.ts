@@ -5,7 +5,9 @@ import {
   type PlanSummary,
   type Region,
   summarizePlan,
+  type User,
 } from '@minsheng/domain';
+import { can } from './access.ts';
 import type { Context } from './context.ts';
 import { indicatorPlan } from './domain-plan.ts';
 import { StampedCache } from './stamped-cache.ts';
@@ -38,11 +40,22 @@ const caches = new WeakMap<readonly Region[], StampedCache<RegionSummary>>();
  */
 export async function regionSummary(
   ctx: Context,
+  user: User,
   regionCode: string,
   year: number,
 ): Promise<RegionSummary> {
   const regions = await ctx.regions();
-  const below = regionsBelow(regions, regionCode);
+  const all = regionsBelow(regions, regionCode);
+  // A summary shows only the plans the caller may read: a county asking for its city or
+  // province sees those regions' own plans and its own, never a neighbour's. The readable part
+  // depends only on the caller's scope, so callers of one scope share a cache entry.
+  const below: string[] = [];
+  for (const code of all) if (await can(ctx, user, 'read', code)) below.push(code);
+  const key =
+    below.length === all.length
+      ? `${regionCode}/${year}`
+      : `${regionCode}/${year}@${user.regionCode}`;
+  if (below.length === 0) return { regionCode, year, plans: [], totals: {} };
   const stamp = await stampOf(ctx.db, below, year);
   let cache = caches.get(regions);
   if (!cache) {
@@ -50,9 +63,7 @@ export async function regionSummary(
     cache = new StampedCache(512);
     caches.set(regions, cache);
   }
-  return cache.get(`${regionCode}/${year}`, stamp, () =>
-    computeSummary(ctx.db, regions, regionCode, below, year),
-  );
+  return cache.get(key, stamp, () => computeSummary(ctx.db, regions, regionCode, below, year));
 }
 
 const belowCache = new WeakMap<readonly Region[], Map<string, readonly string[]>>();

@@ -64,14 +64,24 @@ export const createCallerFactory = t.createCallerFactory;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /**
+ * Deeper than any input of the router (an import batch is four levels): anything deeper is
+ * refused before validation, whose error messages recurse and would overflow the stack.
+ */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
  * PostgreSQL text holds neither NUL nor half a UTF-16 surrogate pair: PGlite fails the query
- * (a 500) and pg silently turns the half pair into U+FFFD (not what was sent). Refused up front.
+ * (a 500) and pg silently turns the half pair into U+FFFD (not what was sent). Refused up front,
+ * as is nesting deeper than MAX_INPUT_DEPTH.
  * Iterative, because a deeply nested input must not overflow the stack here.
  */
 function unstorableText(input: unknown): string | null {
-  const stack: [unknown, string][] = [[input, '']];
+  const stack: [unknown, string, number][] = [[input, '', 0]];
   while (stack.length > 0) {
-    const [value, path] = stack.pop() as [unknown, string];
+    const [value, path, depth] = stack.pop() as [unknown, string, number];
+    if (depth > MAX_INPUT_DEPTH) {
+      return `input: nested deeper than ${MAX_INPUT_DEPTH} levels (arrays or objects inside each other); refused unread`;
+    }
     if (typeof value === 'string') {
       const field = path || 'input';
       if (LONE_SURROGATE.test(value))
@@ -79,7 +89,7 @@ function unstorableText(input: unknown): string | null {
       if (value.includes('\u0000')) return `${field}: text may not contain the NUL character`;
     } else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value))
-        stack.push([child, path ? `${path}.${key}` : key]);
+        stack.push([child, path ? `${path}.${key}` : key, depth + 1]);
     }
   }
   return null;

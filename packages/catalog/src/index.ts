@@ -3,6 +3,7 @@ import cangxi from '@minsheng/region-cangxi';
 import dazhou from '@minsheng/region-dazhou';
 import guangyuan from '@minsheng/region-guangyuan';
 import lizhou from '@minsheng/region-lizhou';
+import national from '@minsheng/region-national';
 import sichuan from '@minsheng/region-sichuan';
 import wangcang from '@minsheng/region-wangcang';
 
@@ -11,6 +12,7 @@ import wangcang from '@minsheng/region-wangcang';
  * `minsheng region new` adds a line here and a dependency in package.json.
  */
 export const regionPackages: readonly RegionPackage[] = [
+  national,
   sichuan,
   guangyuan,
   dazhou,

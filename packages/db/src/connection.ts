@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,6 +11,8 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { makePrivateDir, restrictTree } from './file-modes.ts';
+import { lockDataDir } from './lock.ts';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'pglite' | 'postgres';
@@ -21,6 +22,11 @@ export interface Db {
   dialect: DialectName;
   /** Where the data lives: the PGlite folder, or the PostgreSQL URL without its password. */
   location: string;
+  /**
+   * PGlite in a folder: records the API address of the server holding the folder in its lock
+   * file, so that other processes finding it taken write through that server instead.
+   */
+  announce?(api: string): void;
   close(): Promise<void>;
 }
 
@@ -77,18 +83,41 @@ export function createPostgresDb(
   };
 }
 
+/**
+ * Opens PGlite in a folder (or in memory). A folder is locked for this process until `close`:
+ * PGlite is a single-process database, and a second process on the same folder would lose its
+ * writes (see lock.ts); it gets a DataDirLockedError instead.
+ */
 export function createPgliteDb(dataDir: string): Db {
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(inMemory ? dataDir : path.resolve(dataDir));
-  const kysely = new Kysely<Database>({
-    dialect: new SerialDialect(new PGliteDialect({ pglite })),
-  });
+  const location = inMemory ? dataDir : path.resolve(dataDir);
+  if (!inMemory) makePrivateDir(location);
+  const lock = inMemory ? null : lockDataDir(location);
+  let kysely: Kysely<Database>;
+  try {
+    const pglite = new PGlite(location);
+    // Before any query of the caller's runs: this callback was registered first.
+    if (!inMemory) void pglite.waitReady.then(() => restrictTree(location)).catch(() => {});
+    kysely = new Kysely<Database>({
+      dialect: new SerialDialect(new PGliteDialect({ pglite })),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   return {
     kysely,
     dialect: 'pglite',
-    location: inMemory ? dataDir : path.resolve(dataDir),
-    close: () => kysely.destroy(),
+    location,
+    ...(lock ? { announce: (api: string) => lock.announce(api) } : {}),
+    close: async () => {
+      try {
+        await kysely.destroy();
+        if (!inMemory) restrictTree(location);
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

@@ -5,6 +5,8 @@ export { sql } from 'kysely';
 export { jsonArrayFrom } from 'kysely/helpers/postgres';
 export * from './backup/index.ts';
 export * from './connection.ts';
+export { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './file-modes.ts';
+export * from './lock.ts';
 export { migrateToLatest } from './migrate.ts';
 export { migrations } from './migrations/index.ts';
 export { indicatorRow, planRow, projectRow, serviceRow } from './rows.ts';

@@ -2,6 +2,7 @@ import {
   CheckCircleFilled,
   CheckCircleOutlined,
   CloseCircleFilled,
+  CloseSquareFilled,
   MinusCircleOutlined,
   QuestionCircleOutlined,
   RiseOutlined,
@@ -19,6 +20,7 @@ import type { ReactNode } from 'react';
 // Each status has its own icon and words as well as a colour, so it reads without colour too.
 const LOOK: Record<EvaluationStatus, { color: string; icon: ReactNode; chart: string }> = {
   achieved: { color: 'green', icon: <CheckCircleFilled />, chart: '#389e0d' },
+  not_achieved: { color: 'magenta', icon: <CloseSquareFilled />, chart: '#9e1068' },
   ahead: { color: 'cyan', icon: <RiseOutlined />, chart: '#08979c' },
   on_track: { color: 'blue', icon: <CheckCircleOutlined />, chart: '#1677ff' },
   lagging: { color: 'orange', icon: <WarningFilled />, chart: '#d46b08' },

@@ -9,6 +9,8 @@ export const trpc = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: '/trpc',
+      // The server refuses a batch of more than 50 calls (apps/api, MAX_BATCH_CALLS).
+      maxItems: 50,
       fetch: (url, options) => fetch(url, { ...options, credentials: 'include' }),
     }),
   ],

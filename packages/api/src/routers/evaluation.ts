@@ -54,14 +54,15 @@ export const evaluationRouter = router({
     }),
 
   /**
-   * A region and everything below it in one year: each plan's status counts, and the totals.
+   * A region and everything below it that the caller may read, in one year: each plan's status
+   * counts, and the totals.
    * Cached per region and year while none of its plans changed (see region-summary.ts).
    */
   region: authedProcedure
     .input(z.object({ regionCode: RegionCode, year: ObservationYearSchema }))
     .query(async ({ ctx, input }) => {
       await assertCan(ctx, ctx.user, 'read', input.regionCode);
-      return regionSummary(ctx, input.regionCode, input.year);
+      return regionSummary(ctx, ctx.user, input.regionCode, input.year);
     }),
 
   /** The plan's own consistency: declared counts, two targets for one indicator, and so on. */

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type Kysely, sql } from 'kysely';
+import { PRIVATE_FILE_MODE } from '../file-modes.ts';
 import { migrations } from '../migrations/index.ts';
 import type { Database } from '../schema.ts';
 
@@ -174,7 +175,9 @@ export async function backupDatabase(
  */
 export async function backupToFile(db: Kysely<Database>, file: string): Promise<BackupResult> {
   const partial = `${file}.partial`;
-  const out = createWriteStream(partial, { encoding: 'utf8' });
+  // Owner-only from its first byte: a partial file left by a crash is replaced, not reused.
+  rmSync(partial, { force: true });
+  const out = createWriteStream(partial, { encoding: 'utf8', mode: PRIVATE_FILE_MODE });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {});
   try {

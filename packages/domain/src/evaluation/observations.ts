@@ -1,6 +1,6 @@
 import { answerOf, type ObservedPoint } from '../model/observation.ts';
 import { numericValue, safeParseValue } from '../value/grammar.ts';
-import type { Value } from '../value/value.ts';
+import type { BoundOp, Value } from '../value/value.ts';
 
 /**
  * One approved observation, read once: evaluation runs many times over the same observations,
@@ -13,6 +13,11 @@ export interface ObservedValue {
   readonly value: Value | null;
   /** The single number it stands for, where it has one (a bound's number counts). */
   readonly num: number | null;
+  /**
+   * Set where the observation is itself a bound (>95, 95%以上, 稳定在95%以上): the value lies
+   * beyond `num` that way, and the rules judge it as a bound, never as the bare number.
+   */
+  readonly op: BoundOp | null;
   /** An explicit answer for a qualitative target (是 / 否), else null. */
   readonly answer: boolean | null;
 }
@@ -25,7 +30,7 @@ export interface ObservedValue {
 export function readObservation(year: number, raw: string, reading?: Value): ObservedValue {
   const text = raw.trim();
   const said = answerOf(text);
-  if (said !== null) return { year, raw: text, value: null, num: null, answer: said };
+  if (said !== null) return { year, raw: text, value: null, num: null, op: null, answer: said };
   let value = reading;
   if (!value) {
     const parsed = safeParseValue(text);
@@ -33,11 +38,18 @@ export function readObservation(year: number, raw: string, reading?: Value): Obs
     value = parsed.value;
   }
   let num = numericValue(value);
-  if (num === null && value.kind === 'bound') num = value.num.value;
+  let op: BoundOp | null = null;
+  if (value.kind === 'bound') {
+    num = value.num.value;
+    op = value.op;
+  } else if (value.kind === 'hold' && value.level) {
+    num = value.level.num.value;
+    op = value.level.op;
+  }
   if (num === null && value.kind === 'cumulative') num = value.inner.num.value;
   if (num === null && value.kind === 'growth') num = value.num.value;
   const answer = value.kind === 'allCovered' ? true : null;
-  return { year, raw: text, value, num, answer };
+  return { year, raw: text, value, num, op, answer };
 }
 
 /**

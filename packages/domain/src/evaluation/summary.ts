@@ -32,7 +32,7 @@ export const PlanSummarySchema = z.object({
     expected: StatusCountsSchema,
     unspecified: StatusCountsSchema,
   }),
-  /** Binding indicators that lag, the seriously lagging first: what a report leads with. */
+  /** Binding indicators that lag or missed, the not achieved and seriously lagging first. */
   flagged: z.array(
     z.object({ indicatorId: z.string(), name: z.string(), status: EvaluationStatusSchema }),
   ),
@@ -88,7 +88,9 @@ export function summarizePlan(
   };
 }
 
-const rank = (s: EvaluationStatus): number => (s === 'seriously_lagging' ? 0 : 1);
+// Missed at the deadline first, then seriously lagging: the order a report reads them in.
+const rank = (s: EvaluationStatus): number =>
+  s === 'not_achieved' ? 0 : s === 'seriously_lagging' ? 1 : 2;
 
 /**
  * Evaluates every indicator of a plan in one year from the plan's approved observations.

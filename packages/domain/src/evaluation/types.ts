@@ -5,10 +5,12 @@ import { NatureSchema } from '../model/plan.ts';
 /**
  * The verdicts, in the words of China's own plan evaluations (the NDRC mid-term review of the
  * 十四五 plan: 提前实现 / 快于预期 / 基本符合预期 / 滞后), plus the two cases where no verdict can be
- * given. 严重滞后 is our own split of 滞后 (see docs/method.md).
+ * given. 严重滞后 is our own split of 滞后 (see docs/method.md). From the target year on there is
+ * no pace left to judge: the target is reached (achieved) or it is not (未完成, not_achieved).
  */
 export const EVALUATION_STATUSES = [
   'achieved',
+  'not_achieved',
   'ahead',
   'on_track',
   'lagging',
@@ -21,6 +23,7 @@ export type EvaluationStatus = z.infer<typeof EvaluationStatusSchema>;
 
 export const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = {
   achieved: '提前实现',
+  not_achieved: '未完成',
   ahead: '快于预期',
   on_track: '基本符合预期',
   lagging: '滞后',
@@ -31,6 +34,7 @@ export const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = {
 
 export const EVALUATION_STATUS_LABELS_EN: Record<EvaluationStatus, string> = {
   achieved: 'achieved',
+  not_achieved: 'not achieved',
   ahead: 'ahead',
   on_track: 'on track',
   lagging: 'lagging',
@@ -82,11 +86,18 @@ export const IndicatorEvaluationSchema = z.object({
   observed: z
     .object({ year: z.number().int(), value: z.number().nullable(), raw: z.string() })
     .nullable(),
+  /**
+   * The latest observation used is older than one year before the evaluated year (数据滞后):
+   * the verdict rests on `observed.year`, not on the evaluated year.
+   */
+  stale: z.boolean(),
+  /** Observations outside the plan's period (before its base year, after its end): not used. */
+  excluded: z.array(z.object({ year: z.number().int(), raw: z.string() })),
   /** Actual pace over required pace (1 = exactly on the path); null where there is no pace. */
   ratio: z.number().nullable(),
   /** What each remaining year must add (or, for growth targets, grow by) to reach the target. */
   neededPerYear: z.number().nullable(),
-  /** Binding (约束性) and lagging or seriously lagging. */
+  /** Binding (约束性) and lagging, seriously lagging or not achieved. */
   flagged: z.boolean(),
   reason: BilingualSchema,
 });

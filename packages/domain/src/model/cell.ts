@@ -12,7 +12,13 @@ export const CellSchema = z
     const raw = typeof input === 'string' ? input : input.raw;
     const parsed = safeParseValue(raw);
     if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.error.message, input: raw });
+      // The Chinese message rides along for tools that speak to officials (minsheng evaluate).
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed.error.message,
+        input: raw,
+        params: { zh: parsed.error.messageZh },
+      });
       return z.NEVER;
     }
     return { raw: raw.trim(), value: parsed.value };

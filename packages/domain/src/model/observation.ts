@@ -36,11 +36,19 @@ export const ObservedValueTextSchema = z
     if (answerOf(raw) !== null) return;
     const parsed = safeParseValue(raw);
     if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.error.message });
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed.error.message,
+        params: { zh: parsed.error.messageZh },
+      });
       return;
     }
     if (parsed.value.kind === 'none') {
-      ctx.addIssue({ code: 'custom', message: `"${raw}" is empty: an observation needs a value` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${raw}" is empty: an observation needs a value`,
+        params: { zh: `“${raw}”为空：观测值须有内容` },
+      });
     }
   });
 

@@ -139,7 +139,7 @@ export const PlanSchema = z
     /** Titles of the plans it is written against (本规划依据《…》). */
     basis: z.array(z.string().min(1)),
     source: z.object({
-      /** The source text's file name under shared/seeds, or wherever it came from. */
+      /** The source text's file name (a seed's is in its region's source/), or where it came from. */
       file: z.string().min(1),
       url: z.string().nullable().default(null),
     }),

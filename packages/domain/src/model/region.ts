@@ -6,10 +6,12 @@ export const RegionCodeSchema = z
   .regex(/^[1-9]\d{5}$/, 'a region code is six digits (GB/T 2260), e.g. 510824');
 export type RegionCode = z.infer<typeof RegionCodeSchema>;
 
-export const RegionLevelSchema = z.enum(['province', 'prefecture', 'county']);
+/** national (国家, 100000) sits above the provinces: a province plan is aligned with it. */
+export const RegionLevelSchema = z.enum(['national', 'province', 'prefecture', 'county']);
 export type RegionLevel = z.infer<typeof RegionLevelSchema>;
 
 export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
+  national: '国家级',
   province: '省级',
   prefecture: '市级',
   county: '县级',

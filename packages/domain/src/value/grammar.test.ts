@@ -109,6 +109,47 @@ const FORMS: Array<[string, unknown]> = [
       style: { position: 'words', word: '不低于' },
     },
   ],
+  // 达55%: a floor in words, as bulletins and the national plan write it.
+  [
+    '达55%',
+    {
+      kind: 'bound',
+      op: 'ge',
+      num: { value: 55, text: '55' },
+      unit: '%',
+      style: { position: 'words', word: '达' },
+    },
+  ],
+  [
+    '达到11.3年',
+    {
+      kind: 'bound',
+      op: 'ge',
+      num: { value: 11.3, text: '11.3' },
+      unit: '年',
+      style: { position: 'words', word: '达到' },
+    },
+  ],
+  [
+    '大于90',
+    {
+      kind: 'bound',
+      op: 'gt',
+      num: { value: 90, text: '90' },
+      style: { position: 'words', word: '大于' },
+    },
+  ],
+  [
+    '小于5',
+    {
+      kind: 'bound',
+      op: 'lt',
+      num: { value: 5, text: '5' },
+      style: { position: 'words', word: '小于' },
+    },
+  ],
+  // Full-width digits, as an IME types them: read as numbers, printed back as written.
+  ['９５．５%', { kind: 'number', num: { value: 95.5, text: '９５．５' }, unit: '%' }],
   ['约30', { kind: 'approx', num: { value: 30, text: '30' } }],
   [
     '1000-3000',

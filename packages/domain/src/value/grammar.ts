@@ -1,5 +1,6 @@
 import {
   BOUND_SYMBOLS,
+  BOUND_WORDS,
   type BoundOp,
   type BoundStyle,
   type Gloss,
@@ -55,15 +56,25 @@ function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-const NUM_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
+// Full-width digits and point (９５．５) are read as digits: an IME writes them, and the text keeps
+// them, so the cell still prints back as written.
+const NUM_RE = /^-?(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?/;
+const halfWidth = (text: string): string =>
+  text.replace(/[０-９．]/g, (c) =>
+    c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 // Units are words and measure symbols (元/生年, 万人次, %, ‰, 平方米), never digits or brackets.
 const UNIT_RE =
   /^(?:[%％‰²㎡A-Za-z\p{Script=Han}]|\/\d+[万千百\p{Script=Han}])[%％‰²㎡A-Za-z/·\p{Script=Han}]*/u;
-const BOUND_WORDS: Record<string, BoundOp> = {
+const WORD_OPS: Record<(typeof BOUND_WORDS)[number], BoundOp> = {
   不低于: 'ge',
   不少于: 'ge',
   不高于: 'le',
   不超过: 'le',
+  达到: 'ge',
+  达: 'ge',
+  大于: 'gt',
+  小于: 'lt',
 };
 const SYMBOL_OPS: Record<(typeof BOUND_SYMBOLS)[number], BoundOp> = {
   '≥': 'ge',
@@ -108,7 +119,7 @@ class Reader {
       this.fail('expected_number', `expected a number at position ${this.pos + 1}, found ${found}`);
     }
     const text = m[0];
-    const value = Number(text.replace(/,/g, ''));
+    const value = Number(halfWidth(text).replace(/,/g, ''));
     if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) {
       this.fail('number_out_of_range', `the number ${clip(text)} is too large`);
     }
@@ -159,10 +170,12 @@ function parseLevel(r: Reader): Level {
     const num = r.num();
     return withUnit({ kind: 'approx', num }, r.unit());
   }
-  for (const [word, op] of Object.entries(BOUND_WORDS)) {
+  // 达到 before 达: BOUND_WORDS lists the longer word first.
+  for (const word of BOUND_WORDS) {
     if (r.eat(word)) {
       const num = r.num();
-      const style: BoundStyle = { position: 'words', word: word as '不低于' };
+      const style: BoundStyle = { position: 'words', word };
+      const op = WORD_OPS[word];
       return withUnit({ kind: 'bound', op, num, style }, r.unit());
     }
   }
@@ -179,7 +192,7 @@ function parseLevel(r: Reader): Level {
   if (r.rest.startsWith('+')) {
     const parts = [first];
     while (r.eat('+')) parts.push(r.num());
-    const decimals = Math.max(...parts.map((p) => p.text.split('.')[1]?.length ?? 0));
+    const decimals = Math.max(...parts.map((p) => halfWidth(p.text).split('.')[1]?.length ?? 0));
     const total = Number(parts.reduce((s, p) => s + p.value, 0).toFixed(decimals));
     const unit = r.unit();
     const gloss = r.gloss();

@@ -20,6 +20,21 @@ export type Gloss = z.infer<typeof GlossSchema>;
 export const BoundOpSchema = z.enum(['ge', 'le', 'gt', 'lt']);
 export type BoundOp = z.infer<typeof BoundOpSchema>;
 
+/**
+ * Bounds written in words before the number. 达55% (reach 55) is a floor as bulletins and plans
+ * use it: a value above it reaches it too. 大于90 / 小于5 are the strict bounds in words.
+ */
+export const BOUND_WORDS = [
+  '不低于',
+  '不少于',
+  '不高于',
+  '不超过',
+  '达到',
+  '达',
+  '大于',
+  '小于',
+] as const;
+
 /** How a bound was written: a symbol before the number, or 以上/以下 after it. */
 export const BOUND_SYMBOLS = ['≥', '≤', '>', '<', '＞', '＜', '>=', '<=', '≧', '≦'] as const;
 export const BoundStyleSchema = z.union([
@@ -27,7 +42,7 @@ export const BoundStyleSchema = z.union([
   z.object({ position: z.literal('suffix'), word: z.enum(['以上', '以下', '以内']) }),
   z.object({
     position: z.literal('words'),
-    word: z.enum(['不低于', '不少于', '不高于', '不超过']),
+    word: z.enum(BOUND_WORDS),
   }),
 ]);
 export type BoundStyle = z.infer<typeof BoundStyleSchema>;

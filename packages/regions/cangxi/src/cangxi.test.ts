@@ -12,7 +12,7 @@ import cangxi from './index.ts';
 import { BOX } from './projects.ts';
 
 const seedLines = readFileSync(
-  new URL('../../../../../shared/seeds/000_9f04399c66dd38d8.txt', import.meta.url),
+  new URL('../source/000_9f04399c66dd38d8.txt', import.meta.url),
   'utf8',
 ).split('\n');
 /** The seed file's line `n` (1-based), trimmed. */

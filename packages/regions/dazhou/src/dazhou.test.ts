@@ -11,10 +11,7 @@ import { describe, expect, it } from 'vitest';
 import dazhou from './index.ts';
 import { GUARANTEE_RESPONSIBLE, groups, QUANTITIES_BY_HAND, RESPONSIBLE_LINES } from './tasks.ts';
 
-const seed = readFileSync(
-  new URL('../../../../../shared/seeds/004_04a0b744133b98ae.txt', import.meta.url),
-  'utf8',
-);
+const seed = readFileSync(new URL('../source/004_04a0b744133b98ae.txt', import.meta.url), 'utf8');
 const lines = seed.split('\n');
 /** The seed's line n (1-based), as the plan's source refs count. */
 const line = (n: number): string => lines[n - 1] ?? '';

@@ -11,10 +11,7 @@ import pkg from './index.ts';
 import { boxes } from './projects.ts';
 import { serviceBlocks } from './services.ts';
 
-const seed = readFileSync(
-  new URL('../../../../../shared/seeds/003_c5d318e940598444.txt', import.meta.url),
-  'utf8',
-);
+const seed = readFileSync(new URL('../source/003_c5d318e940598444.txt', import.meta.url), 'utf8');
 const lines = seed.split('\n');
 /** The seed's line `n` (1-based), trimmed. */
 const line = (n: number): string => (lines[n - 1] ?? '').trim();

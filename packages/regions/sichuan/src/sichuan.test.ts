@@ -12,7 +12,7 @@ import sichuan from './index.ts';
 import { restorations } from './restore.ts';
 
 const seed = readFileSync(
-  new URL('../../../../../shared/seeds/001_a3a07023c0597fe1.txt', import.meta.url),
+  new URL('../source/001_a3a07023c0597fe1.txt', import.meta.url),
   'utf8',
 ).split('\n');
 
@@ -61,7 +61,7 @@ describe('四川省“十四五”公共服务规划', () => {
       code: '510000',
       name: '四川省',
       level: 'province',
-      parentCode: null,
+      parentCode: '100000',
     });
     expect(pkg.plans).toHaveLength(1);
   });

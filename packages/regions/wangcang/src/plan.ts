@@ -6,7 +6,7 @@ import { buildServices } from './services.ts';
 
 const { services, serviceFields, notes: resolutionNotes } = buildServices();
 
-/** 旺苍县“十四五”公共服务规划, from shared/seeds/002_4220245da55fa599.txt. */
+/** 旺苍县“十四五”公共服务规划, from source/002_4220245da55fa599.txt. */
 export const plan: PlanInput = {
   id: 'wangcang-14th',
   regionCode: '510821',

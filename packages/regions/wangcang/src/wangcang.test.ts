@@ -10,10 +10,7 @@ import { describe, expect, it } from 'vitest';
 import pkg from './index.ts';
 import { BOXES } from './projects.ts';
 
-const seed = readFileSync(
-  new URL('../../../../../shared/seeds/002_4220245da55fa599.txt', import.meta.url),
-  'utf8',
-);
+const seed = readFileSync(new URL('../source/002_4220245da55fa599.txt', import.meta.url), 'utf8');
 const lines = seed.split('\n');
 const lineAt = (n: number): string => lines[n - 1] ?? '';
 // The extraction left U+F020 (a symbol-font space) in three indicator names; the package drops

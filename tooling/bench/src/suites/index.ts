@@ -1,4 +1,5 @@
 import type { BenchSuite } from '../suite.ts';
+import { attackSuite } from './attack.ts';
 import { consoleSuite } from './console.ts';
 import { evaluationSuite } from './evaluation.ts';
 import { evaluationFormsSuite } from './evaluation-forms.ts';
@@ -14,4 +15,5 @@ export const suites: BenchSuite[] = [
   reportsSuite,
   consoleSuite,
   soakSuite,
+  attackSuite,
 ];

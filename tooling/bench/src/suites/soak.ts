@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import {
   type Indicator,
+  isWithin,
   type Observation,
   ObservationSchema,
   type ObservationState,
   type Plan,
+  type Region,
   type User,
   UserSchema,
 } from '@minsheng/domain';
@@ -355,7 +357,12 @@ async function runClient(shared: Shared, client: Client, deadline: number, maxRo
 /** Editors for every region with a plan, then the clients, each signed in on its own. */
 async function setUp(api: Api, adminPassword: string, clients: number, log: (l: string) => void) {
   const admin = await api.signIn('admin', adminPassword);
-  const plans = (await api.must('read', 'plans.list', {}, admin)).data as PlanSummary[];
+  // The admin reads the plans above its scope too (国家's): editors go only where it may write.
+  const me = UserSchema.parse((await api.must('read', 'auth.me', {}, admin)).data);
+  const regions = (await api.must('read', 'regions.list', {}, admin)).data as Region[];
+  const plans = ((await api.must('read', 'plans.list', {}, admin)).data as PlanSummary[]).filter(
+    (p) => isWithin(p.regionCode, me.regionCode, regions),
+  );
   const valuesOf = new Map<string, Key[]>();
   for (const plan of plans) {
     const indicators = (await api.must('read', 'indicators.list', { planId: plan.id }, admin))
