@@ -142,7 +142,17 @@ describeEachDialect('accounts and four eyes (issue 12)', (dialect) => {
     ).resolves.toMatchObject({ user: { username: 'cx-viewer' } });
   });
 
-  it('failed sign-ins under names that are nobody’s are shown to the top region’s admins', async () => {
+  it('failed sign-ins under names that are nobody’s are shown to the root admin', async () => {
+    // A region above every admin's scope (as 国家 above 四川省): no admin's log reaches it.
+    await db.kysely
+      .insertInto('regions')
+      .values({ code: '100000', name: '国家', level: 'province', parent_code: null, position: -1 })
+      .execute();
+    await db.kysely
+      .updateTable('regions')
+      .set({ parent_code: '100000' })
+      .where('code', '=', '510000')
+      .execute();
     const anonymous = await callerFor(db.kysely, null, { clientIp: '10.12.0.2' });
     await anonymous.auth
       .signIn({ username: 'no-such-clerk', password: 'whatever it is' })

@@ -1,5 +1,5 @@
 import type { UserRow } from '@minsheng/db';
-import { PasswordSchema } from '@minsheng/domain';
+import { ancestorCodes, PasswordSchema } from '@minsheng/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
@@ -16,9 +16,28 @@ import { sameUsername, toUser } from '../rows.ts';
 import { sweepThrottle, throttledCheck } from '../throttle.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
-/** The region at the top of the tree (the first, should there be several). */
-async function topRegion(ctx: Context): Promise<string | null> {
-  return (await ctx.regions()).find((r) => r.parentCode === null)?.code ?? null;
+/**
+ * Where a failed sign-in under a name that is nobody's is audited: the scope of the widest admin
+ * (the fewest regions above it; the earliest created among equals, the first admin), so the
+ * root admin sees it. Not the top of the region tree: regions above every admin (国家 above
+ * 四川省) are readable, but no admin's log reaches them.
+ */
+async function rootAdminScope(ctx: Context): Promise<string | null> {
+  const regions = await ctx.regions();
+  const admins = await ctx.db
+    .selectFrom('users')
+    .select('region_code')
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  let widest: { code: string; depth: number } | null = null;
+  for (const { region_code: code } of admins) {
+    const depth = ancestorCodes(code, regions).length;
+    if (!widest || depth < widest.depth) widest = { code, depth };
+  }
+  return widest?.code ?? null;
 }
 
 export const authRouter = router({
@@ -39,8 +58,8 @@ export const authRouter = router({
       });
       const now = ctx.now();
       if (!ok || !row) {
-        // A name that is nobody's is still an attack on someone: the top region's admins see it.
-        const regionCode = row?.region_code ?? (await topRegion(ctx));
+        // A name that is nobody's is still an attack on someone: the root admin sees it.
+        const regionCode = row?.region_code ?? (await rootAdminScope(ctx));
         await ctx.db.transaction().execute(async (trx) => {
           await audit(trx, {
             actor: null,
