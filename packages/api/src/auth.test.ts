@@ -1,11 +1,12 @@
 import type { Db } from '@minsheng/db';
 import { describeEachDialect, openMigratedDb } from '@minsheng/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword, SESSION_COOKIE, THROTTLE, verifyPassword } from './auth.ts';
+import { hashPassword, SESSION_COOKIE, verifyPassword } from './auth.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
 import { createContext } from './context.ts';
 import { createCaller } from './router.ts';
 import { callerFor, seedWorld, sessionFor, TEST_PASSWORD } from './testing.ts';
+import { THROTTLE } from './throttle.ts';
 
 describe('password hashing', () => {
   it('salts each hash, verifies the right password only, stores no plain text', async () => {
@@ -87,7 +88,7 @@ describeEachDialect('sign-in and sessions', (dialect) => {
 
   it('slows repeated failures down: after a few, even the right password must wait', async () => {
     const caller = await anonymous('10.0.0.3');
-    for (let i = 0; i < THROTTLE.user.freeFailures + 1; i++) {
+    for (let i = 0; i < THROTTLE.pair.freeFailures + 1; i++) {
       await caller.auth
         .signIn({ username: 'lz-editor', password: 'guess number x' })
         .catch(() => undefined);
@@ -109,7 +110,7 @@ describeEachDialect('sign-in and sessions', (dialect) => {
       .where('action', '=', 'sign_in_failed')
       .where('entity_id', '=', 'lz-editor')
       .execute();
-    expect(failures.length).toBeGreaterThanOrEqual(THROTTLE.user.freeFailures);
+    expect(failures.length).toBeGreaterThanOrEqual(THROTTLE.pair.freeFailures);
     expect(JSON.stringify(failures)).not.toContain('guess number');
   });
 

@@ -1,20 +1,59 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Database, Kysely, Transaction } from '@minsheng/db';
+import { serverBusy } from './errors.ts';
 
 // scrypt with N=2^15, r=8: 32 MiB per hash, the memory-hard cost OWASP lists for scrypt.
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
+
+/**
+ * How many password hashes run at once, and how many may wait. Each hash is ~0.1 s of one core
+ * and 32 MiB, on libuv's four threads: without a bound, a burst of 100 sign-ins queued 100 hashes
+ * ahead of everyone else's (43 s in issue 12). With it, a full queue is answered 503 at once, and
+ * a sign-in waits for at most `queued / concurrent` hashes before its own. One client address
+ * gets only a share of it (throttle.ts), so no single address fills the queue.
+ */
+export const HASHING = {
+  concurrent: Math.max(1, Math.min(4, availableParallelism())),
+  queued: 8,
+} as const;
+
+/** A bounded FIFO of password hashes: one process's CPU (see HASHING). */
+class HashGate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running < HASHING.concurrent) this.running++;
+    else if (this.waiting.length >= HASHING.queued) throw serverBusy(1);
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      // The slot passes straight to the next in line, so nobody overtakes the queue.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+const gate = new HashGate();
 
 function scryptAsync(
   password: string,
   salt: Buffer,
   params: { N: number; r: number; p: number; maxmem: number },
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, params, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return gate.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, KEY_LENGTH, params, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 /** `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking old hashes. */
@@ -93,73 +132,4 @@ export function clearedSessionCookie(secure: boolean): string {
     'Max-Age=0',
     ...(secure ? ['Secure'] : []),
   ].join('; ');
-}
-
-/**
- * Failed sign-ins slow the next try down: after a few failures for one user name (or many from
- * one address) each further try must wait, doubling up to a cap. A quiet spell resets the count.
- */
-export const THROTTLE = {
-  user: { freeFailures: 3, maxDelaySeconds: 15 * 60 },
-  ip: { freeFailures: 20, maxDelaySeconds: 15 * 60 },
-  resetAfterSeconds: 30 * 60,
-} as const;
-
-export function throttleKeys(username: string, ip: string) {
-  return { user: `user:${username.toLowerCase()}`, ip: `ip:${ip}` };
-}
-
-/** Seconds the caller must still wait before trying to sign in again; 0 when free to try. */
-export async function throttleWait(
-  db: Kysely<Database>,
-  keys: { user: string; ip: string },
-  now: Date,
-): Promise<number> {
-  const rows = await db
-    .selectFrom('sign_in_throttle')
-    .select(['blocked_until'])
-    .where('key', 'in', [keys.user, keys.ip])
-    .execute();
-  let wait = 0;
-  for (const row of rows) {
-    if (row.blocked_until && row.blocked_until > now) {
-      wait = Math.max(wait, Math.ceil((row.blocked_until.getTime() - now.getTime()) / 1000));
-    }
-  }
-  return wait;
-}
-
-export async function recordFailure(
-  trx: Transaction<Database>,
-  keys: { user: string; ip: string },
-  now: Date,
-): Promise<void> {
-  for (const [kind, key] of [
-    ['user', keys.user],
-    ['ip', keys.ip],
-  ] as const) {
-    const row = await trx
-      .selectFrom('sign_in_throttle')
-      .selectAll()
-      .where('key', '=', key)
-      .forUpdate()
-      .executeTakeFirst();
-    const stale =
-      row && now.getTime() - row.last_failure_at.getTime() > THROTTLE.resetAfterSeconds * 1000;
-    const failures = row && !stale ? row.failures + 1 : 1;
-    const over = failures - THROTTLE[kind].freeFailures;
-    const delay = over > 0 ? Math.min(2 ** (over - 1), THROTTLE[kind].maxDelaySeconds) : 0;
-    const blocked = delay > 0 ? new Date(now.getTime() + delay * 1000) : null;
-    await trx
-      .insertInto('sign_in_throttle')
-      .values({ key, failures, last_failure_at: now, blocked_until: blocked })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ failures, last_failure_at: now, blocked_until: blocked }),
-      )
-      .execute();
-  }
-}
-
-export async function clearFailures(trx: Transaction<Database>, userKey: string): Promise<void> {
-  await trx.deleteFrom('sign_in_throttle').where('key', '=', userKey).execute();
 }

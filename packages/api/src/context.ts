@@ -19,6 +19,8 @@ export interface Context {
   meta: RequestMeta;
   /** Adds a Set-Cookie header to the response. */
   setCookie(header: string): void;
+  /** Sets a header of the response (Retry-After of a refusal); a no-op without HTTP. */
+  setHeader(name: string, value: string): void;
   now(): Date;
   /** Every region, read once per request (scope checks need the tree). */
   regions(): Promise<Region[]>;
@@ -29,6 +31,7 @@ export interface CreateContextOptions {
   sessionToken?: string | null | undefined;
   meta?: Partial<RequestMeta>;
   setCookie?: (header: string) => void;
+  setHeader?: (name: string, value: string) => void;
   now?: () => Date;
 }
 
@@ -59,6 +62,7 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     sessionHash,
     meta: { clientIp: options.meta?.clientIp ?? 'local', secure: options.meta?.secure ?? false },
     setCookie: options.setCookie ?? (() => {}),
+    setHeader: options.setHeader ?? (() => {}),
     now,
     regions: () => {
       regions ??= cachedRegions(db);

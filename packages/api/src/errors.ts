@@ -76,3 +76,44 @@ export function databaseUnavailable(cause: unknown): TRPCError {
     cause,
   });
 }
+
+/** The cause of a refusal that names when to come back: the error formatter and Retry-After read it. */
+export class RetryAfter extends Error {
+  constructor(readonly seconds: number) {
+    super(`retry after ${seconds} s`);
+    this.name = 'RetryAfter';
+  }
+}
+
+/** Seconds to wait, when the error is a refusal that names them. */
+export function retryAfterOf(error: unknown): number | null {
+  const cause = error instanceof TRPCError ? error.cause : error;
+  return cause instanceof RetryAfter ? cause.seconds : null;
+}
+
+/** Too many failed password attempts from this client: a 429 that says how long to wait. */
+export function tooManyAttempts(seconds: number): TRPCError {
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `密码错误次数过多，请 ${seconds} 秒后再试（too many failed sign-ins: try again in ${seconds} s）`,
+    cause: new RetryAfter(seconds),
+  });
+}
+
+/** This client already has its share of password checks under way: a 429. */
+export function tooManyAtOnce(seconds: number): TRPCError {
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `同一地址同时进行的登录过多，请 ${seconds} 秒后再试（too many sign-ins at once from your address: try again in ${seconds} s）`,
+    cause: new RetryAfter(seconds),
+  });
+}
+
+/** Every password-hashing slot is taken: a 503, nothing wrong with the request itself. */
+export function serverBusy(seconds: number): TRPCError {
+  return new TRPCError({
+    code: 'SERVICE_UNAVAILABLE',
+    message: `服务器正忙于校验其他登录，请 ${seconds} 秒后再试（server busy checking other sign-ins: try again in ${seconds} s）`,
+    cause: new RetryAfter(seconds),
+  });
+}

@@ -204,7 +204,7 @@ function inputArb(pools: Pools): fc.Arbitrary<unknown> {
 }
 
 /** Everything a refused call must not have changed. */
-async function fingerprint(db: Db, signIn: boolean): Promise<string> {
+async function fingerprint(db: Db, checksPassword: boolean): Promise<string> {
   const counts = await db.kysely
     .selectNoFrom((eb) => [
       eb.selectFrom('regions').select(eb.fn.countAll().as('n')).as('regions'),
@@ -225,8 +225,9 @@ async function fingerprint(db: Db, signIn: boolean): Promise<string> {
       eb.selectFrom('sign_in_throttle').select(eb.fn.countAll().as('n')).as('throttle'),
     ])
     .executeTakeFirstOrThrow();
-  // A failed sign-in is meant to count the failure and audit it.
-  if (signIn) Object.assign(counts, { audit: 0, throttle: 0 });
+  // A failed password check (signing in, changing one's password) is meant to count the
+  // failure, and a failed sign-in to audit it.
+  if (checksPassword) Object.assign(counts, { audit: 0, throttle: 0 });
   const users = await db.kysely
     .selectFrom('users')
     .select(['id', 'role', 'region_code', 'disabled', 'display_name', 'password_hash'])
@@ -317,8 +318,10 @@ describe.skipIf(dialects[0]?.unavailable !== undefined)(
             if (/^(auth|users)\./.test(procedure.path) && procedure.type === 'mutation') {
               callers.clear();
             }
-            const signIn = procedure.path === 'auth.signIn';
-            const before = procedure.type === 'mutation' ? await fingerprint(db, signIn) : '';
+            const checksPassword =
+              procedure.path === 'auth.signIn' || procedure.path === 'auth.changePassword';
+            const before =
+              procedure.type === 'mutation' ? await fingerprint(db, checksPassword) : '';
             tally.calls++;
             perProcedure[procedure.path] = (perProcedure[procedure.path] ?? 0) + 1;
             try {
@@ -344,9 +347,10 @@ describe.skipIf(dialects[0]?.unavailable !== undefined)(
               tally.refused++;
               tally.byCode[error.code] = (tally.byCode[error.code] ?? 0) + 1;
               if (procedure.type === 'mutation') {
-                expect(await fingerprint(db, signIn), `${procedure.path} refused but wrote`).toBe(
-                  before,
-                );
+                expect(
+                  await fingerprint(db, checksPassword),
+                  `${procedure.path} refused but wrote`,
+                ).toBe(before);
               }
             }
           },

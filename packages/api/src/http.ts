@@ -37,6 +37,7 @@ export function createHttpContextFactory(db: Kysely<Database>) {
         const list = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
         res.setHeader('set-cookie', [...list, header]);
       },
+      setHeader: (name, value) => res.setHeader(name, value),
     }).catch((error: unknown) => {
       throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
     });

@@ -1,4 +1,11 @@
-import type { IndicatorRow, ObservationRow, RegionRow, UserRow } from '@minsheng/db';
+import type {
+  Database,
+  ExpressionBuilder,
+  IndicatorRow,
+  ObservationRow,
+  RegionRow,
+  UserRow,
+} from '@minsheng/db';
 import type { Observation, Region, User } from '@minsheng/domain';
 import { indicatorOf } from './domain-plan.ts';
 
@@ -7,6 +14,15 @@ import { indicatorOf } from './domain-plan.ts';
 
 export function iso(date: Date | string): string {
   return (date instanceof Date ? date : new Date(date)).toISOString();
+}
+
+/**
+ * `where` for the user named `username` regardless of case: names are unique that way (the
+ * unique index on lower(username), migration 0004, which this condition uses).
+ */
+export function sameUsername(username: string) {
+  return (eb: ExpressionBuilder<Database, 'users'>) =>
+    eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(username)]));
 }
 
 export function toRegion(row: RegionRow): Region {

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
-import { databaseUnavailable, isDatabaseUnavailable, showValue } from './errors.ts';
+import { databaseUnavailable, isDatabaseUnavailable, retryAfterOf, showValue } from './errors.ts';
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
@@ -35,11 +35,13 @@ const t = initTRPC.context<Context>().create({
       // SQL, driver messages and stacks stay in the server's log.
       message = 'internal error: the server could not complete the request';
     }
+    const retryAfterSeconds = retryAfterOf(error);
     return {
       message,
       code: shape.code,
       data: {
         code: shape.data.code,
+        ...(retryAfterSeconds !== null ? { retryAfterSeconds } : {}),
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         ...(zod

@@ -1,5 +1,5 @@
 // Consumers reach kysely's types through this package, so the whole workspace shares one kysely.
-export type { Kysely, Transaction } from 'kysely';
+export type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 export { sql } from 'kysely';
 // Nesting rows as JSON works on PostgreSQL and PGlite alike; one kysely serves both.
 export { jsonArrayFrom } from 'kysely/helpers/postgres';

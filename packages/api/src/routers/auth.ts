@@ -1,51 +1,72 @@
-import { PasswordSchema } from '@minsheng/domain';
+import type { UserRow } from '@minsheng/db';
+import { ancestorCodes, PasswordSchema } from '@minsheng/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import {
   clearedSessionCookie,
-  clearFailures,
   createSession,
   DUMMY_HASH,
   hashPassword,
-  recordFailure,
   sessionCookie,
-  throttleKeys,
-  throttleWait,
   verifyPassword,
 } from '../auth.ts';
-import { toUser } from '../rows.ts';
+import type { Context } from '../context.ts';
+import { sameUsername, toUser } from '../rows.ts';
+import { sweepThrottle, throttledCheck } from '../throttle.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
+
+/**
+ * Where a failed sign-in under a name that is nobody's is audited: the scope of the widest admin
+ * (the fewest regions above it; the earliest created among equals, the first admin), so the
+ * root admin sees it. Not the top of the region tree: regions above every admin (国家 above
+ * 四川省) are readable, but no admin's log reaches them.
+ */
+async function rootAdminScope(ctx: Context): Promise<string | null> {
+  const regions = await ctx.regions();
+  const admins = await ctx.db
+    .selectFrom('users')
+    .select('region_code')
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  let widest: { code: string; depth: number } | null = null;
+  for (const { region_code: code } of admins) {
+    const depth = ancestorCodes(code, regions).length;
+    if (!widest || depth < widest.depth) widest = { code, depth };
+  }
+  return widest?.code ?? null;
+}
 
 export const authRouter = router({
   signIn: publicProcedure
     .input(z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }))
     .mutation(async ({ ctx, input }) => {
+      let row: UserRow | undefined;
+      const ok = await throttledCheck(ctx, input.username, async () => {
+        // `Admin` finds `admin`: one account, however the name is typed.
+        row = await ctx.db
+          .selectFrom('users')
+          .selectAll()
+          .where(sameUsername(input.username))
+          .executeTakeFirst();
+        // The hash is checked even for an unknown name, so timing does not tell names apart.
+        const right = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
+        return right && row !== undefined && !row.disabled;
+      });
       const now = ctx.now();
-      const keys = throttleKeys(input.username, ctx.meta.clientIp);
-      const wait = await throttleWait(ctx.db, keys, now);
-      if (wait > 0) {
-        throw new TRPCError({
-          code: 'TOO_MANY_REQUESTS',
-          message: `too many failed sign-ins: try again in ${wait} s`,
-        });
-      }
-      const row = await ctx.db
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', input.username)
-        .executeTakeFirst();
-      // The hash is checked even for an unknown name, so timing does not tell names apart.
-      const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
-      if (!row || !ok || row.disabled) {
+      if (!ok || !row) {
+        // A name that is nobody's is still an attack on someone: the root admin sees it.
+        const regionCode = row?.region_code ?? (await rootAdminScope(ctx));
         await ctx.db.transaction().execute(async (trx) => {
-          await recordFailure(trx, keys, now);
           await audit(trx, {
             actor: null,
             action: 'sign_in_failed',
             entity: 'user',
             entityId: input.username,
-            regionCode: row?.region_code ?? null,
+            regionCode,
             after: { clientIp: ctx.meta.clientIp },
           });
         });
@@ -53,9 +74,9 @@ export const authRouter = router({
       }
       const user = toUser(row);
       const session = await ctx.db.transaction().execute(async (trx) => {
-        await clearFailures(trx, keys.user);
-        // Expired sessions are dead already; sign-ins sweep them so the table stays small.
+        // Expired sessions and forgotten counts are dead already; sign-ins sweep them.
         await trx.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+        await sweepThrottle(trx, now);
         const s = await createSession(trx, user.id, now);
         await audit(trx, {
           actor: user,
@@ -98,7 +119,11 @@ export const authRouter = router({
         .select('password_hash')
         .where('id', '=', ctx.user.id)
         .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+      // Guessing the current password through a stolen session is guessing a password.
+      const right = await throttledCheck(ctx, ctx.user.username, () =>
+        verifyPassword(input.currentPassword, row.password_hash),
+      );
+      if (!right) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPassword: wrong password' });
       }
       const hash = await hashPassword(input.newPassword);

@@ -99,6 +99,33 @@ async function observationFor(
   return refuseRecord(ctx, ctx.user, ability, `observation "${id}"`);
 }
 
+/** The audited steps that write a version of a value (its text, source, note) or submit it. */
+const WRITING_ACTIONS = ['create_draft', 'update_draft', 'import', 'submit'];
+
+/**
+ * Four eyes: true when the user wrote any version of the value or submitted it — not only the
+ * last submitter, or an editor who overwrote a colleague's draft could approve their own words.
+ * The audit log holds every version's author (written in the same transaction as the version);
+ * the row's own columns cover values that were loaded without it.
+ */
+async function wroteAVersion(
+  trx: Transaction<Database>,
+  row: { id: string; entered_by: string; submitted_by: string | null },
+  userId: string,
+): Promise<boolean> {
+  if ([row.entered_by, row.submitted_by].includes(userId)) return true;
+  const audited = await trx
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('entity', '=', 'observation')
+    .where('entity_id', '=', row.id)
+    .where('action', 'in', WRITING_ACTIONS)
+    .where('actor_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return audited !== undefined;
+}
+
 interface Transition {
   from: readonly ObservationState[];
   to: ObservationState;
@@ -131,9 +158,9 @@ async function transition(
         }`,
       );
     }
-    if (step.to === 'approved' && row.submitted_by === ctx.user.id) {
+    if (step.to === 'approved' && (await wroteAVersion(trx, row, ctx.user.id))) {
       throw forbidden(
-        `${describe(row)} was submitted by ${ctx.user.username}: approving needs a different user from the one who submitted`,
+        `${describe(row)}：${ctx.user.username} 填报、修改或提交过这一数值，须由未经手的其他用户审核（${ctx.user.username} wrote or submitted a version of this value: approving needs a different user from everyone who wrote or submitted any of its versions）`,
       );
     }
     const now = ctx.now();

@@ -13,7 +13,7 @@ import { audit } from '../audit.ts';
 import { hashPassword } from '../auth.ts';
 import type { Context } from '../context.ts';
 import { badInput, conflict, forbidden, isUniqueViolation } from '../errors.ts';
-import { toUser } from '../rows.ts';
+import { sameUsername, toUser } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 type Authed = Context & { user: User };
@@ -21,8 +21,34 @@ type Authed = Context & { user: User };
 async function targetUser(ctx: Authed, id: string): Promise<User> {
   const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   // Out of reach and not there at all look alike: ids of other regions stay unknown.
-  if (row && (await can(ctx, ctx.user, 'manageUsers', row.region_code))) return toUser(row);
-  return refuseRecord(ctx, ctx.user, 'manageUsers', `user "${id}"`);
+  if (!row || !(await can(ctx, ctx.user, 'manageUsers', row.region_code))) {
+    return refuseRecord(ctx, ctx.user, 'manageUsers', `user "${id}"`);
+  }
+  const user = toUser(row);
+  // Admins of one scope are peers: one of them alone must not disable the others or take over
+  // their accounts. Only an admin above them may (for the top scope: the CLI on the server).
+  if (user.role === 'admin' && user.id !== ctx.user.id && user.regionCode === ctx.user.regionCode) {
+    throw forbidden(
+      `${ctx.user.username} 与 ${user.username} 是同一辖区的管理员，只有更上级辖区的管理员才能管理他（an admin of the same scope may not manage admin ${user.username}: only an admin of a wider scope may）`,
+    );
+  }
+  return user;
+}
+
+/** The user whose name equals `username` regardless of case, if any. */
+async function sameName(ctx: Authed, username: string): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select('username')
+    .where(sameUsername(username))
+    .executeTakeFirst();
+  return row?.username ?? null;
+}
+
+function nameTaken(username: string, taken: string): never {
+  throw conflict(
+    `username: 用户名 "${username}" 已被用户 "${taken}" 使用（用户名不区分大小写）; "${username}" is taken by another user ("${taken}"; user names ignore case)`,
+  );
 }
 
 async function assertRegionExists(ctx: Authed, code: string): Promise<void> {
@@ -56,6 +82,8 @@ export const usersRouter = router({
       await assertRegionExists(ctx, input.regionCode);
       // An admin creates users only within their own scope: no one can widen a scope.
       await assertCan(ctx, ctx.user, 'manageUsers', input.regionCode);
+      const taken = await sameName(ctx, input.username);
+      if (taken !== null) nameTaken(input.username, taken);
       const hash = await hashPassword(input.password);
       const id = randomUUID();
       try {
@@ -84,9 +112,9 @@ export const usersRouter = router({
           return user;
         });
       } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw conflict(`username: "${input.username}" is taken by another user`);
-        }
+        // Two creations of one name at once: the unique index on lower(username) decides.
+        if (isUniqueViolation(error))
+          nameTaken(input.username, (await sameName(ctx, input.username)) ?? input.username);
         throw error;
       }
     }),
