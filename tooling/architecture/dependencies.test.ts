@@ -47,11 +47,15 @@ const ALLOWED: Array<[RegExp, RegExp[]]> = [
   [/^@minsheng\/cli$/, [/^@minsheng\/(domain|catalog|db|api|importer|reports|demo)$/]],
   // The console talks to the API over HTTP only: no server code in the browser bundle.
   [/^@minsheng\/admin$/, [/^@minsheng\/domain$/]],
+  // Test helpers (the real server spawned by path): they depend on no workspace package.
+  [/^@minsheng\/testing$/, []],
   [/^@minsheng\/bench$/, [/^@minsheng\/(domain|catalog|db|api|importer|reports|demo)$/]],
 ];
 /** Dependencies allowed only for types or tests (devDependencies). */
 const DEV_ALLOWED: Array<[RegExp, RegExp[]]> = [
   [/^@minsheng\/admin$/, [/^@minsheng\/api$/]],
+  // Tests that need the real server process spawn it through @minsheng/testing, not the app.
+  [/^@minsheng\/(server|cli)$/, [/^@minsheng\/testing$/]],
   // The importer's tests read the seed texts from the region packages (their source/) and
   // compare the drafts with the hand-checked plans.
   [/^@minsheng\/importer$/, [/^@minsheng\/catalog$/, /^@minsheng\/region-/]],
@@ -134,8 +138,8 @@ describe('package dependencies follow the import directions', () => {
   });
 
   it("reads the environment only in an app's env.ts", () => {
-    // Tests and their helpers (testing/, e2e/) set up their own processes; tooling/bench is
-    // configured by its BENCH_* variables. Everything else takes its settings from the app.
+    // Tests and their helpers (testing/, e2e/, tooling/testing) set up their own processes;
+    // tooling/bench is configured by its BENCH_* variables. Everything else takes its settings from the app.
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -149,7 +153,9 @@ describe('package dependencies follow the import directions', () => {
         }
       }
     };
-    for (const { dir } of all) if (dir !== 'tooling/bench') walk(join(root, dir));
+    for (const { dir } of all) {
+      if (dir !== 'tooling/bench' && dir !== 'tooling/testing') walk(join(root, dir));
+    }
     expect(offenders).toEqual([]);
   });
 

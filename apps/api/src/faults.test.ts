@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPgliteDb, createPostgresDb, type Db, migrateToLatest } from '@minsheng/db';
 import { startTempPostgres, type TempPostgres } from '@minsheng/db/testing';
-import { afterAll, describe, expect, it } from 'vitest';
 import {
   callTrpc,
   logLines,
@@ -13,7 +12,8 @@ import {
   signIn,
   spawnServer,
   startServer,
-} from './testing/server-process.ts';
+} from '@minsheng/testing/server-process';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const ADMIN_PASSWORD = 'faults-admin-password';
 const WRITERS = 8;

@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BATCH_CALLS } from './server.ts';
 import {
   callTrpc,
   logLines,
   type RunningServer,
   signIn,
   startServer,
-} from './testing/server-process.ts';
+} from '@minsheng/testing/server-process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BATCH_CALLS } from './server.ts';
 
 /**
  * Issue 12's HTTP-level attacks, against the real server process (`pnpm start`'s path) on a

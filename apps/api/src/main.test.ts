@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callTrpc,
   logLines,
@@ -10,7 +9,8 @@ import {
   signIn,
   spawnServer,
   startServer,
-} from './testing/server-process.ts';
+} from '@minsheng/testing/server-process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('pnpm start (node --import tsx src/main.ts) on the embedded database', {
   timeout: 300_000,

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type RunningServer, startServer } from '@minsheng/testing/server-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from './testing/server-process.ts';
 
 const ADMIN_PASSWORD = 'the throttle test admin';
 

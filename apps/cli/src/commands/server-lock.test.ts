@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLUMNS, yearColumn } from '@minsheng/reports/spreadsheet/layout';
-import { afterAll, describe, expect, it } from 'vitest';
 import {
   callTrpc,
   type RunningServer,
   signIn,
   startServer,
-} from '../../../api/src/testing/server-process.ts';
+} from '@minsheng/testing/server-process';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const bin = new URL('../../bin/minsheng.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'minsheng-server-lock-'));

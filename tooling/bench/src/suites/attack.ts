@@ -16,7 +16,7 @@ import type { BenchSuite } from '../suite.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const SERVER_MAIN = path.join(ROOT, 'apps/api/src/main.ts');
-const CLI = path.join(ROOT, 'apps/report/bin/minsheng.js');
+const CLI = path.join(ROOT, 'apps/cli/bin/minsheng.js');
 const PASSWORD = `attack-${randomBytes(6).toString('hex')}`;
 const ADMIN_PASSWORD = `admin-${randomBytes(8).toString('hex')}`;
 /** One sign-in of another user while the server is flooded may take this long at most. */

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The server app, spawned by path: this package depends on no app, and no app on another.
+const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../apps/api');
 
 export interface ServerOptions {
   /** PGlite's folder (ignored when `databaseUrl` is given). */
