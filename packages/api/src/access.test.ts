@@ -72,6 +72,12 @@ const CASES: Case[] = [
     },
   ],
   [
+    'observations.saveSheet',
+    'write',
+    // An empty sheet: the slots of the fixture plan are all taken by the other cases.
+    (c, t) => c.observations.saveSheet({ planId: t.planId, year: 2023, mode: 'draft', cells: [] }),
+  ],
+  [
     'observations.submit',
     'write',
     async (c, t, s) => c.observations.submit({ ...(await s.draft(t)), expectedVersion: 1 }),

@@ -1,5 +1,5 @@
 import type { IndicatorRow, ObservationRow, RegionRow, UserRow } from '@minsheng/db';
-import type { Observation, Region, User } from '@minsheng/domain';
+import type { ObservationOut, Region, User } from '@minsheng/domain';
 import { indicatorOf } from './domain-plan.ts';
 
 // Rows to domain objects. The database only holds what the domain schemas accepted on the way
@@ -35,13 +35,6 @@ export type ObservationWithNames = ObservationRow & {
   updated_by_name: string;
   submitted_by_name: string | null;
 };
-
-export interface ObservationOut extends Observation {
-  submittedBy: string | null;
-  submittedAt: string | null;
-  updatedBy: string;
-  updatedAt: string;
-}
 
 export function toObservation(row: ObservationWithNames): ObservationOut {
   return {
