@@ -27,8 +27,11 @@ function manifests(): Array<{ dir: string; pkg: Manifest }> {
 }
 
 /**
- * The import directions of DESIGN.md: domain ← regions ← catalog; domain ← db ← api ← apps.
- * Each rule lists the workspace packages a package may depend on at run time.
+ * The import directions (docs/architecture.md): domain ← regions ← catalog ← db ← api ← apps.
+ * Each rule lists the workspace packages a package may depend on at run time. The importer and
+ * the reports sit beside the chain: the importer takes the domain only; the reports take the
+ * catalog as well, for `@minsheng/reports/catalog` (report data made from the region packages,
+ * for the tests and the bench, without a database).
  */
 const ALLOWED: Array<[RegExp, RegExp[]]> = [
   [/^@minsheng\/domain$/, []],
@@ -37,19 +40,27 @@ const ALLOWED: Array<[RegExp, RegExp[]]> = [
   [/^@minsheng\/db$/, [/^@minsheng\/domain$/, /^@minsheng\/catalog$/]],
   [/^@minsheng\/api$/, [/^@minsheng\/domain$/, /^@minsheng\/db$/]],
   [/^@minsheng\/server$/, [/^@minsheng\/domain$/, /^@minsheng\/db$/, /^@minsheng\/api$/]],
-  [/^@minsheng\/report$/, [/^@minsheng\/(domain|catalog|db|api)$/]],
+  [/^@minsheng\/importer$/, [/^@minsheng\/domain$/]],
+  [/^@minsheng\/reports$/, [/^@minsheng\/(domain|catalog)$/]],
+  [/^@minsheng\/demo$/, [/^@minsheng\/(domain|catalog|db|api)$/]],
+  [/^@minsheng\/cli$/, [/^@minsheng\/(domain|catalog|db|api|importer|reports|demo)$/]],
   // The console talks to the API over HTTP only: no server code in the browser bundle.
   [/^@minsheng\/admin$/, [/^@minsheng\/domain$/]],
-  [/^@minsheng\/bench$/, [/^@minsheng\/(domain|catalog|db|api)$/]],
+  [/^@minsheng\/bench$/, [/^@minsheng\/(domain|catalog|db|api|reports|demo)$/]],
 ];
 /** Dependencies allowed only for types or tests (devDependencies). */
-const DEV_ALLOWED: Array<[RegExp, RegExp[]]> = [[/^@minsheng\/admin$/, [/^@minsheng\/api$/]]];
+const DEV_ALLOWED: Array<[RegExp, RegExp[]]> = [
+  [/^@minsheng\/admin$/, [/^@minsheng\/api$/]],
+  // The importer's tests read the seed texts against the hand-checked region packages.
+  [/^@minsheng\/importer$/, [/^@minsheng\/catalog$/]],
+];
 
 /** Outside libraries the pure packages may use: domain and region data have no I/O. */
 const EXTERNAL_ALLOWED: Array<[RegExp, RegExp[]]> = [
   [/^@minsheng\/domain$/, [/^zod$/]],
   [/^@minsheng\/region-/, []],
   [/^@minsheng\/catalog$/, []],
+  [/^@minsheng\/importer$/, []],
 ];
 
 function rulesFor(name: string, rules: Array<[RegExp, RegExp[]]>): RegExp[] | undefined {
@@ -65,7 +76,10 @@ describe('package dependencies follow the import directions', () => {
         '@minsheng/domain',
         '@minsheng/db',
         '@minsheng/api',
-        '@minsheng/report',
+        '@minsheng/importer',
+        '@minsheng/reports',
+        '@minsheng/demo',
+        '@minsheng/cli',
       ]),
     );
   });
@@ -107,6 +121,14 @@ describe('package dependencies follow the import directions', () => {
     }
   });
 
+  it('the importer reads no file and opens no socket: text in, draft out', () => {
+    const dir = join(root, 'packages/importer/src');
+    const offenders = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .filter((f) => /from\s+'node:/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
   it('the console imports the API only as a type', () => {
     const offenders: string[] = [];
     const walk = (dir: string) => {
@@ -117,7 +139,7 @@ describe('package dependencies follow the import directions', () => {
         } else if (/\.(ts|tsx)$/.test(e.name)) {
           const src = readFileSync(p, 'utf8');
           for (const m of src.matchAll(
-            /^import\s+(type\s+)?[^;]*?from\s+'(@minsheng\/(?:api|db|server|report))'/gm,
+            /^import\s+(type\s+)?[^;]*?from\s+'(@minsheng\/(?:api|db|server|cli|importer|reports|demo))'/gm,
           )) {
             if (!m[1]) offenders.push(`${relative(root, p)}: ${m[2]}`);
           }

@@ -10,10 +10,10 @@ import type { BenchSuite } from '../suite.ts';
 // National scale (issue 7): the synthetic country loaded into PostgreSQL and PGlite, then the
 // real API server under load from this process, at province and at country scale.
 // Everything runs through the same commands a person would use: `minsheng demo generate`
-// (apps/report) to load, apps/api's main.ts to serve, autocannon over loopback to measure.
+// (apps/cli) to load, apps/api's main.ts to serve, autocannon over loopback to measure.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const CLI = path.join(ROOT, 'apps/report/bin/minsheng.js');
+const CLI = path.join(ROOT, 'apps/cli/bin/minsheng.js');
 const SERVER_DIR = path.join(ROOT, 'apps/api');
 
 const CONNECTIONS = 32;

@@ -1,0 +1,150 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { evaluatePlan } from '@minsheng/domain';
+import type { Command } from 'commander';
+import { CliError } from '../errors.ts';
+import { assertWritable, userPath } from '../paths.ts';
+import { importGroup } from './import.ts';
+
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface SourceOptions {
+  api?: string;
+  token?: string;
+}
+
+function parseYear(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{4}$/.test(raw)) throw new CliError(`--year must be a four-digit year, got "${raw}"`);
+  return Number(raw);
+}
+
+// The database and the spreadsheet library load only when these commands run.
+async function withSource<T>(
+  opts: SourceOptions,
+  body: (s: import('../data/source.ts').ReportSource) => Promise<T>,
+) {
+  const { openSource } = await import('../data/source.ts');
+  const source = await openSource(opts);
+  try {
+    return await body(source);
+  } finally {
+    await source.close();
+  }
+}
+
+export function registerSpreadsheetCommands(program: Command): void {
+  program
+    .command('export')
+    .description("a region's plan, indicators, approved values and statuses as JSON, CSV or Excel")
+    .requiredOption('--region <code>', 'the region (GB/T 2260 code)')
+    .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'xlsx')
+    .option('--year <N>', 'the year evaluated (default: the last year of the plan up to now)')
+    .option(
+      '-o, --output <file>',
+      'where to write (default <code>-<year>.<format>; "-" for stdout)',
+    )
+    .option('--api <url>', "a running server's tRPC endpoint instead of the local database")
+    .option('--token <token>', 'with --api: a session token (or MINSHENG_TOKEN)')
+    .action(
+      async (
+        opts: SourceOptions & { region: string; format: string; year?: string; output?: string },
+      ) => {
+        if (!FORMATS.includes(opts.format as Format)) {
+          throw new CliError(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`);
+        }
+        const format = opts.format as Format;
+        const asked = parseYear(opts.year);
+        const out =
+          opts.output === '-'
+            ? null
+            : userPath(opts.output ?? `${opts.region}-${asked ?? 'latest'}.${format}`);
+        if (out) assertWritable(out);
+        const [{ loadReportData }, xl] = await Promise.all([
+          import('../data/source.ts'),
+          import('@minsheng/reports/spreadsheet/export'),
+        ]);
+        await withSource(opts, async (source) => {
+          const data = await loadReportData(source, opts.region, { year: asked });
+          const year = asked ?? Math.min(new Date().getFullYear(), data.plan.period.end);
+          const input = {
+            region: data.region,
+            plan: data.plan,
+            year,
+            observations: data.observations,
+            evaluations: evaluatePlan(data.plan, data.observations, year),
+          };
+          const bytes =
+            format === 'xlsx'
+              ? await xl.exportXlsx(input)
+              : format === 'csv'
+                ? xl.exportCsv(input)
+                : xl.exportJson(input);
+          if (!out) {
+            if (format === 'xlsx')
+              throw new CliError('an Excel file cannot go to stdout: give -o <file>');
+            process.stdout.write(bytes);
+            return;
+          }
+          const file = opts.output ? out : out.replace('-latest.', `-${year}.`);
+          writeFileSync(file, bytes);
+          process.stderr.write(
+            `wrote ${file}: ${data.plan.indicators.length} indicators of ${data.plan.title}, ${year}\n`,
+          );
+        });
+      },
+    );
+
+  importGroup(program)
+    .command('observations <file>')
+    .description(
+      'a year of values from a spreadsheet in the layout `export` writes; all or nothing',
+    )
+    .requiredOption('--region <code>', 'the region (GB/T 2260 code)')
+    .requiredOption('--year <N>', 'the year the values are for')
+    .option('--api <url>', "a running server's tRPC endpoint instead of the local database")
+    .option('--token <token>', 'with --api: a session token (or MINSHENG_TOKEN)')
+    .action(async (file: string, opts: SourceOptions & { region: string; year: string }) => {
+      const year = parseYear(opts.year) as number;
+      const path = userPath(file);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch {
+        throw new CliError(`cannot read ${path}`);
+      }
+      const [{ loadReportData }, { readTables, readValues }] = await Promise.all([
+        import('../data/source.ts'),
+        import('@minsheng/reports/spreadsheet/import'),
+      ]);
+      let tables: Awaited<ReturnType<typeof readTables>>;
+      try {
+        tables = await readTables(basename(path), bytes);
+      } catch (error) {
+        throw new CliError(
+          `cannot read ${basename(path)} as a spreadsheet: ${(error as Error).message}`,
+        );
+      }
+      await withSource(opts, async (source) => {
+        const data = await loadReportData(source, opts.region, { year });
+        const { values, problems } = readValues(tables, data.plan, year);
+        if (problems.length) {
+          const lines = problems.map(
+            (p) => `  ${p.sheet} row ${p.row}, ${p.column}: "${p.value}" — ${p.why}`,
+          );
+          throw new CliError(
+            `nothing imported: ${problems.length} problem(s) in ${basename(path)}\n${lines.join('\n')}`,
+          );
+        }
+        try {
+          const r = await source.importBatch({ planId: data.plan.id, year, values });
+          process.stdout.write(
+            `imported ${r.imported} value(s) for ${year} into ${data.plan.title}: submitted, awaiting approval\n`,
+          );
+        } catch (error) {
+          throw new CliError(`nothing imported: ${(error as Error).message}`);
+        }
+      });
+    });
+}

@@ -1,0 +1,344 @@
+import {
+  type AppRouter,
+  type Context,
+  createCaller,
+  createContext,
+  SESSION_COOKIE,
+} from '@minsheng/api';
+import { regionPackages } from '@minsheng/catalog';
+import { createDb, type Db, migrateToLatest, seedCatalog } from '@minsheng/db';
+import {
+  type ObservedPoint,
+  type Plan,
+  PlanSchema,
+  PROJECT_STATUSES,
+  type ProjectStatus,
+  type Region,
+  type User,
+} from '@minsheng/domain';
+import { ancestorsOf, upperPlanOf } from '@minsheng/reports/catalog';
+import type { ProjectProgress, ReportData } from '@minsheng/reports/types';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { CliError } from '../errors.ts';
+
+type Caller = ReturnType<typeof createCaller>;
+type PlanSummary = Awaited<ReturnType<Caller['plans']['list']>>[number];
+
+/**
+ * The router procedures a report reads, whichever way they are reached: in process through
+ * createCaller, or over HTTP with the tRPC client. Both return the same shapes.
+ */
+export interface Procedures {
+  regions(): Promise<Region[]>;
+  plans(regionCode?: string): Promise<PlanSummary[]>;
+  plan(planId: string): Promise<Awaited<ReturnType<Caller['plans']['get']>>>;
+  indicators(planId: string): Promise<Awaited<ReturnType<Caller['indicators']['list']>>>;
+  standards(planId: string): Promise<Awaited<ReturnType<Caller['standards']['list']>>>;
+  projects(planId: string): Promise<Awaited<ReturnType<Caller['projects']['list']>>>;
+  approved(planId: string): Promise<Awaited<ReturnType<Caller['observations']['list']>>>;
+  /** The one write the CLI makes: a year of values from a spreadsheet, all or nothing. */
+  importBatch(
+    input: Parameters<Caller['observations']['importBatch']>[0],
+  ): Promise<Awaited<ReturnType<Caller['observations']['importBatch']>>>;
+}
+
+export interface ReportSource extends Procedures {
+  /** Where the data comes from, for messages. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export function fromCaller(caller: Caller): Procedures {
+  return {
+    regions: () => caller.regions.list(),
+    plans: (regionCode) => caller.plans.list(regionCode ? { regionCode } : {}),
+    plan: (planId) => caller.plans.get({ planId }),
+    indicators: (planId) => caller.indicators.list({ planId }),
+    standards: (planId) => caller.standards.list({ planId }),
+    projects: (planId) => caller.projects.list({ planId }),
+    approved: (planId) => caller.observations.list({ planId, state: 'approved' }),
+    importBatch: (input) => caller.observations.importBatch(input),
+  };
+}
+
+/**
+ * The operator of a local CLI. The API has no notion of a trusted local user, so reads run as
+ * an admin over the top region when the database has one (the server's first start creates
+ * it); otherwise (a fresh database, or admins only over lower regions) as a read-only viewer
+ * over the top region that exists only in this process and is never written anywhere: reports
+ * only read, and a report on any region must be possible from the machine holding the data.
+ */
+async function localOperator(ctx: Context): Promise<User> {
+  const top = (await ctx.regions()).find((r) => r.parentCode === null);
+  if (!top) throw new CliError('the database holds no region: nothing to report on');
+  const admin = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .where('region_code', '=', top.code)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (admin) {
+    return {
+      id: admin.id,
+      username: admin.username,
+      displayName: admin.display_name,
+      role: 'admin',
+      regionCode: admin.region_code,
+      disabled: false,
+    };
+  }
+  return {
+    id: 'local-cli',
+    username: 'local-cli',
+    displayName: '本地命令行',
+    role: 'viewer',
+    regionCode: top.code,
+    disabled: false,
+  };
+}
+
+/**
+ * Opens the database the way the server does (DATABASE_URL, else PGlite in MINSHENG_DATA_DIR),
+ * migrates and seeds it from the region packages (a no-op when unchanged), and reads through
+ * the router in process.
+ */
+export async function openLocalSource(db: Db = createDb()): Promise<ReportSource> {
+  try {
+    await migrateToLatest(db.kysely);
+    await seedCatalog(db.kysely, regionPackages);
+    const base = await createContext({ db: db.kysely });
+    const user = await localOperator(base);
+    const caller = createCaller({ ...base, user });
+    return { ...fromCaller(caller), location: db.location, close: () => db.close() };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+const wire = <T>(p: Promise<unknown>): Promise<T> => p as Promise<T>;
+
+/** Reads from a running server: `url` is its tRPC endpoint, `token` a session token. */
+export function openRemoteSource(url: string, token: string | undefined): ReportSource {
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url,
+        headers: () => (token ? { cookie: `${SESSION_COOKIE}=${encodeURIComponent(token)}` } : {}),
+      }),
+    ],
+  });
+  return {
+    location: url,
+    close: async () => {},
+    regions: () => client.regions.list.query(),
+    plans: (regionCode) => client.plans.list.query(regionCode ? { regionCode } : {}),
+    plan: (planId) => client.plans.get.query({ planId }),
+    // JSON turns `unknown` fields optional; loadPlan re-validates everything with PlanSchema.
+    indicators: (planId) => wire(client.indicators.list.query({ planId })),
+    standards: (planId) => wire(client.standards.list.query({ planId })),
+    projects: (planId) => wire(client.projects.list.query({ planId })),
+    approved: (planId) => client.observations.list.query({ planId, state: 'approved' }),
+    importBatch: (input) => client.observations.importBatch.mutate(input),
+  };
+}
+
+/** A plan as the domain knows it, put back together from the procedures' pieces. */
+export async function loadPlan(source: Procedures, planId: string): Promise<Plan> {
+  const [head, indicators, standards, projects] = await Promise.all([
+    source.plan(planId),
+    source.indicators(planId),
+    source.standards(planId),
+    source.projects(planId),
+  ]);
+  // Parsing re-reads every cell with the grammar: what came over the wire is checked, not trusted.
+  return PlanSchema.parse({
+    id: head.id,
+    regionCode: head.regionCode,
+    title: head.title,
+    kind: head.kind,
+    period: head.period,
+    issuer: head.issuer,
+    documentNumber: head.documentNumber,
+    issueDate: head.issueDate,
+    basis: head.basis,
+    source: head.source,
+    indicatorTable: head.indicatorTable,
+    declaredServiceCount: head.declaredServiceCount,
+    notes: head.notes,
+    indicators: indicators
+      .filter((i) => i.inPackage)
+      .map((i) => ({
+        id: i.id,
+        field: i.field,
+        name: i.name,
+        unit: i.unit,
+        baselineYear: i.baselineYear,
+        baseline: i.baseline.raw,
+        targetYear: i.targetYear,
+        target: i.target.raw,
+        nature: i.nature,
+        canonicalKey: i.canonicalKey,
+        source: i.source,
+        ...(i.note ? { note: i.note } : {}),
+      })),
+    serviceFields: standards.fields,
+    services: standards.items.map((s) => ({
+      id: s.id,
+      field: s.field,
+      name: s.name,
+      content: s.content ?? undefined,
+      targetGroup: s.targetGroup ?? undefined,
+      standard: s.standard ?? undefined,
+      standardAmounts: s.standardAmounts,
+      funding: s.funding ?? undefined,
+      fundingLevels: s.fundingLevels,
+      coverage: s.coverage ?? undefined,
+      leadDepartment: s.leadDepartment ?? undefined,
+      table: s.table ?? undefined,
+      source: s.source,
+      note: s.note ?? undefined,
+    })),
+    projects: projects
+      .filter((p) => p.inPackage)
+      .map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        box: p.box,
+        field: p.field,
+        group: p.group ?? undefined,
+        number: p.number ?? undefined,
+        name: p.name ?? undefined,
+        text: p.text,
+        quantities: p.quantities,
+        responsible: p.responsible,
+        source: p.source,
+      })),
+  });
+}
+
+function isStatus(s: string): s is ProjectStatus {
+  return (PROJECT_STATUSES as readonly string[]).includes(s);
+}
+
+export interface PlanChoice {
+  /** A plan id; else the region's plan whose period holds `year`, five-year plans first. */
+  planId?: string | undefined;
+  year?: number | undefined;
+}
+
+/** Picks the plan a report is about, or says plainly why there is none. */
+export function choosePlan(region: Region, plans: PlanSummary[], choice: PlanChoice): PlanSummary {
+  const own = plans.filter((p) => p.regionCode === region.code);
+  if (choice.planId) {
+    const plan = own.find((p) => p.id === choice.planId);
+    if (!plan) {
+      throw new CliError(
+        `region ${region.code} ${region.name} has no plan "${choice.planId}"` +
+          (own.length ? `; its plans: ${own.map((p) => p.id).join(', ')}` : ''),
+      );
+    }
+    return plan;
+  }
+  if (own.length === 0) {
+    throw new CliError(`region ${region.code} ${region.name} has no plan of its own to report on`);
+  }
+  const year = choice.year;
+  if (year === undefined) {
+    return own.find((p) => p.kind === 'five_year') ?? (own[0] as PlanSummary);
+  }
+  const holding = own.filter((p) => p.period.start <= year && year <= p.period.end);
+  const plan = holding.find((p) => p.kind === 'five_year') ?? holding[0];
+  if (!plan) {
+    const periods = own.map((p) => `${p.id} ${p.period.start}–${p.period.end}`).join(', ');
+    throw new CliError(
+      `year ${year} is outside the period of every plan of ${region.code} ${region.name} (${periods})`,
+    );
+  }
+  return plan;
+}
+
+/** Everything one report on one region needs, read through the router. */
+export async function loadReportData(
+  source: Procedures,
+  code: string,
+  choice: PlanChoice,
+  shared?: { regions: Region[]; plans: PlanSummary[] },
+): Promise<ReportData> {
+  const regions = shared?.regions ?? (await source.regions());
+  const region = regions.find((r) => r.code === code);
+  if (!region) {
+    const known = regions.map((r) => `${r.code} ${r.name}`).join(', ');
+    throw new CliError(`unknown region code "${code}"; known regions: ${known}`);
+  }
+  const plans = shared?.plans ?? (await source.plans());
+  const summary = choosePlan(region, plans, choice);
+  const [plan, approved, projects] = await Promise.all([
+    loadPlan(source, summary.id),
+    source.approved(summary.id),
+    source.projects(summary.id),
+  ]);
+  const observations: ObservedPoint[] = approved
+    .filter((o) => o.state === 'approved')
+    .map((o) => ({ indicatorId: o.indicatorId, year: o.year, value: o.raw }));
+  const projectProgress: Record<string, ProjectProgress> = {};
+  for (const p of projects) {
+    // A project nobody has reported on yet stays out: the report says 未报告, not 未开始.
+    if (!p.statusUpdatedAt || !isStatus(p.status)) continue;
+    projectProgress[p.id] = { status: p.status, progress: p.progress, note: p.statusNote };
+  }
+  const upperSummary = upperPlanOf(code, plan, regions, (c) =>
+    plans.filter((p) => p.regionCode === c),
+  );
+  const upper = upperSummary
+    ? {
+        region: upperSummary.region,
+        plan: await loadPlan(source, upperSummary.plan.id),
+      }
+    : null;
+  return {
+    region,
+    ancestors: ancestorsOf(code, regions),
+    plan,
+    observations,
+    projectProgress,
+    upper,
+  };
+}
+
+/** The regions below `code` (not itself) that have a plan, in the tree's order. */
+export async function regionsUnder(
+  source: Procedures,
+  code: string,
+): Promise<{ regions: Region[]; plans: PlanSummary[]; below: Region[] }> {
+  const [regions, plans] = await Promise.all([source.regions(), source.plans()]);
+  if (!regions.some((r) => r.code === code)) {
+    throw new CliError(`unknown region code "${code}"`);
+  }
+  const withPlan = new Set(plans.map((p) => p.regionCode));
+  const below = regions.filter(
+    (r) =>
+      r.code !== code &&
+      withPlan.has(r.code) &&
+      ancestorsOf(r.code, regions).some((a) => a.code === code),
+  );
+  return { regions, plans, below };
+}
+
+/**
+ * The router the command line reads through: a running server's with `api` (and a session token,
+ * from `token` or MINSHENG_TOKEN), else the local database in process.
+ */
+export async function openSource(opts: {
+  api?: string | undefined;
+  token?: string | undefined;
+}): Promise<ReportSource> {
+  if (opts.api) {
+    const token = opts.token ?? process.env.MINSHENG_TOKEN;
+    if (!token) throw new CliError('--api needs a session token: --token <T> or MINSHENG_TOKEN');
+    return openRemoteSource(opts.api, token);
+  }
+  return openLocalSource();
+}
