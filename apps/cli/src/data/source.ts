@@ -16,7 +16,7 @@ import {
   type Region,
   type User,
 } from '@minsheng/domain';
-import { ancestorsOf, upperPlanOf } from '@minsheng/reports/catalog';
+import { ancestorsOf } from '@minsheng/reports/catalog';
 import type { ProjectProgress, ReportData } from '@minsheng/reports/types';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { CliError } from '../errors.ts';
@@ -36,6 +36,13 @@ export interface Procedures {
   standards(planId: string): Promise<Awaited<ReturnType<Caller['standards']['list']>>>;
   projects(planId: string): Promise<Awaited<ReturnType<Caller['projects']['list']>>>;
   approved(planId: string): Promise<Awaited<ReturnType<Caller['observations']['list']>>>;
+  /** The router's verdicts and counts: reports show these, and compute none. */
+  evaluation(
+    planId: string,
+    year: number,
+  ): Promise<Awaited<ReturnType<Caller['evaluation']['plan']>>>;
+  alignment(planId: string): Promise<Awaited<ReturnType<Caller['evaluation']['alignment']>>>;
+  checks(planId: string): Promise<Awaited<ReturnType<Caller['evaluation']['checks']>>>;
   /** The one write the CLI makes: a year of values from a spreadsheet, all or nothing. */
   importBatch(
     input: Parameters<Caller['observations']['importBatch']>[0],
@@ -57,6 +64,9 @@ export function fromCaller(caller: Caller): Procedures {
     standards: (planId) => caller.standards.list({ planId }),
     projects: (planId) => caller.projects.list({ planId }),
     approved: (planId) => caller.observations.list({ planId, state: 'approved' }),
+    evaluation: (planId, year) => caller.evaluation.plan({ planId, year }),
+    alignment: (planId) => caller.evaluation.alignment({ planId }),
+    checks: (planId) => caller.evaluation.checks({ planId }),
     importBatch: (input) => caller.observations.importBatch(input),
   };
 }
@@ -141,6 +151,9 @@ export function openRemoteSource(url: string, token: string | undefined): Report
     standards: (planId) => wire(client.standards.list.query({ planId })),
     projects: (planId) => wire(client.projects.list.query({ planId })),
     approved: (planId) => client.observations.list.query({ planId, state: 'approved' }),
+    evaluation: (planId, year) => client.evaluation.plan.query({ planId, year }),
+    alignment: (planId) => client.evaluation.alignment.query({ planId }),
+    checks: (planId) => client.evaluation.checks.query({ planId }),
     importBatch: (input) => client.observations.importBatch.mutate(input),
   };
 }
@@ -275,10 +288,14 @@ export async function loadReportData(
   }
   const plans = shared?.plans ?? (await source.plans());
   const summary = choosePlan(region, plans, choice);
-  const [plan, approved, projects] = await Promise.all([
+  const year = choice.year;
+  const [plan, approved, projects, evaluation, alignment, checks] = await Promise.all([
     loadPlan(source, summary.id),
     source.approved(summary.id),
     source.projects(summary.id),
+    year === undefined ? null : source.evaluation(summary.id, year),
+    source.alignment(summary.id),
+    source.checks(summary.id),
   ]);
   const observations: ObservedPoint[] = approved
     .filter((o) => o.state === 'approved')
@@ -289,14 +306,9 @@ export async function loadReportData(
     if (!p.statusUpdatedAt || !isStatus(p.status)) continue;
     projectProgress[p.id] = { status: p.status, progress: p.progress, note: p.statusNote };
   }
-  const upperSummary = upperPlanOf(code, plan, regions, (c) =>
-    plans.filter((p) => p.regionCode === c),
-  );
-  const upper = upperSummary
-    ? {
-        region: upperSummary.region,
-        plan: await loadPlan(source, upperSummary.plan.id),
-      }
+  // The plan above is the router's choice (the domain's planAbove), loaded for its header.
+  const upper = alignment.upper
+    ? { region: alignment.upper.region, plan: await loadPlan(source, alignment.upper.planId) }
     : null;
   return {
     region,
@@ -305,6 +317,9 @@ export async function loadReportData(
     observations,
     projectProgress,
     upper,
+    evaluations: evaluation ? { [evaluation.year]: evaluation } : {},
+    alignment: alignment.alignment,
+    checks,
   };
 }
 

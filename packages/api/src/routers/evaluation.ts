@@ -2,15 +2,14 @@ import {
   alignPlans,
   ancestorCodes,
   checkPlan,
-  evaluatePlan,
   ObservationYearSchema,
   PlanAlignmentSchema,
   PlanChecksSchema,
   PlanEvaluationSchema,
   PlanIdSchema,
   planAbove,
+  planEvaluation,
   RegionSummarySchema,
-  summarizePlan,
 } from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan } from '../access.ts';
@@ -50,14 +49,7 @@ export const evaluationRouter = router({
         packageIndicators(ctx.db, row.id),
         approvedPoints(ctx.db, [row.id], input.year),
       ]);
-      const plan = indicatorPlan(row, indicators);
-      const evaluations = evaluatePlan(plan, points.get(row.id) ?? [], input.year);
-      return {
-        planId: row.id,
-        year: input.year,
-        evaluations,
-        summary: summarizePlan(plan, evaluations),
-      };
+      return planEvaluation(indicatorPlan(row, indicators), points.get(row.id) ?? [], input.year);
     }),
 
   /**

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { AlignmentSchema } from '../alignment/align.ts';
 import { PlanFindingSchema } from '../checks/check.ts';
-import { PlanSummarySchema } from '../evaluation/summary.ts';
+import { evaluatePlan, PlanSummarySchema, summarizePlan } from '../evaluation/summary.ts';
 import { BilingualSchema, IndicatorEvaluationSchema } from '../evaluation/types.ts';
 import { AuditEntrySchema } from '../model/access.ts';
 import { CellOutputSchema } from '../model/cell.ts';
-import { ObservationSchema, ObservationYearSchema } from '../model/observation.ts';
+import {
+  ObservationSchema,
+  ObservationYearSchema,
+  type ObservedPoint,
+} from '../model/observation.ts';
 import {
   IndicatorSchema,
+  type Plan,
   PlanHeadSchema,
   ProjectSchema,
   ProjectStatusSchema,
@@ -155,3 +160,13 @@ export const ImportBatchResultSchema = z.object({
   imported: z.number().int().nonnegative(),
   ids: z.array(z.string()),
 });
+
+/** A plan's verdicts in a year and its counts: what evaluation.plan answers. */
+export function planEvaluation(
+  plan: Plan,
+  points: readonly ObservedPoint[],
+  year: number,
+): PlanEvaluation {
+  const evaluations = evaluatePlan(plan, points, year);
+  return { planId: plan.id, year, evaluations, summary: summarizePlan(plan, evaluations) };
+}
