@@ -28,12 +28,16 @@ export function useEvaluation(planId: string, year: number) {
   });
 }
 
-/** After a value is saved, submitted, approved or returned: everything read from values. */
+/**
+ * After a value is saved, submitted, approved or returned: everything read from values is asked
+ * again. Verdicts are dropped rather than marked stale, so no page shows the counts from before
+ * the change while the new ones load.
+ */
 export function refreshObservations(): Promise<unknown> {
+  queryClient.removeQueries(trpc.evaluation.pathFilter());
   return Promise.all([
     queryClient.invalidateQueries(trpc.observations.pathFilter()),
     queryClient.invalidateQueries(trpc.indicators.pathFilter()),
-    queryClient.invalidateQueries(trpc.evaluation.pathFilter()),
   ]);
 }
 
