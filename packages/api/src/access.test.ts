@@ -44,6 +44,7 @@ const CASES: Case[] = [
   ['regions.list', 'anyone', (c) => c.regions.list()],
   ['plans.list', 'read', (c, t) => c.plans.list({ regionCode: t.regionCode })],
   ['plans.get', 'read', (c, t) => c.plans.get({ planId: t.planId })],
+  ['plans.full', 'read', (c, t) => c.plans.full({ planId: t.planId })],
   ['indicators.list', 'read', (c, t) => c.indicators.list({ planId: t.planId })],
   ['standards.list', 'read', (c, t) => c.standards.list({ planId: t.planId })],
   ['projects.list', 'read', (c, t) => c.projects.list({ planId: t.planId })],

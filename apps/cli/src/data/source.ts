@@ -10,7 +10,6 @@ import { createDb, type Db, migrateToLatest, seedCatalog } from '@minsheng/db';
 import {
   type ObservedPoint,
   type Plan,
-  PlanSchema,
   PROJECT_STATUSES,
   type ProjectStatus,
   type Region,
@@ -32,6 +31,7 @@ export interface Procedures {
   regions(): Promise<Region[]>;
   plans(regionCode?: string): Promise<PlanSummary[]>;
   plan(planId: string): Promise<Awaited<ReturnType<Caller['plans']['get']>>>;
+  full(planId: string): Promise<Awaited<ReturnType<Caller['plans']['full']>>>;
   indicators(planId: string): Promise<Awaited<ReturnType<Caller['indicators']['list']>>>;
   standards(planId: string): Promise<Awaited<ReturnType<Caller['standards']['list']>>>;
   projects(planId: string): Promise<Awaited<ReturnType<Caller['projects']['list']>>>;
@@ -60,6 +60,7 @@ export function fromCaller(caller: Caller): Procedures {
     regions: () => caller.regions.list(),
     plans: (regionCode) => caller.plans.list(regionCode ? { regionCode } : {}),
     plan: (planId) => caller.plans.get({ planId }),
+    full: (planId) => caller.plans.full({ planId }),
     indicators: (planId) => caller.indicators.list({ planId }),
     standards: (planId) => caller.standards.list({ planId }),
     projects: (planId) => caller.projects.list({ planId }),
@@ -128,8 +129,6 @@ export async function openLocalSource(db: Db = createDb()): Promise<ReportSource
   }
 }
 
-const wire = <T>(p: Promise<unknown>): Promise<T> => p as Promise<T>;
-
 /** Reads from a running server: `url` is its tRPC endpoint, `token` a session token. */
 export function openRemoteSource(url: string, token: string | undefined): ReportSource {
   const client = createTRPCClient<AppRouter>({
@@ -146,10 +145,10 @@ export function openRemoteSource(url: string, token: string | undefined): Report
     regions: () => client.regions.list.query(),
     plans: (regionCode) => client.plans.list.query(regionCode ? { regionCode } : {}),
     plan: (planId) => client.plans.get.query({ planId }),
-    // JSON turns `unknown` fields optional; loadPlan re-validates everything with PlanSchema.
-    indicators: (planId) => wire(client.indicators.list.query({ planId })),
-    standards: (planId) => wire(client.standards.list.query({ planId })),
-    projects: (planId) => wire(client.projects.list.query({ planId })),
+    full: (planId) => client.plans.full.query({ planId }),
+    indicators: (planId) => client.indicators.list.query({ planId }),
+    standards: (planId) => client.standards.list.query({ planId }),
+    projects: (planId) => client.projects.list.query({ planId }),
     approved: (planId) => client.observations.list.query({ planId, state: 'approved' }),
     evaluation: (planId, year) => client.evaluation.plan.query({ planId, year }),
     alignment: (planId) => client.evaluation.alignment.query({ planId }),
@@ -158,78 +157,9 @@ export function openRemoteSource(url: string, token: string | undefined): Report
   };
 }
 
-/** A plan as the domain knows it, put back together from the procedures' pieces. */
-export async function loadPlan(source: Procedures, planId: string): Promise<Plan> {
-  const [head, indicators, standards, projects] = await Promise.all([
-    source.plan(planId),
-    source.indicators(planId),
-    source.standards(planId),
-    source.projects(planId),
-  ]);
-  // Parsing re-reads every cell with the grammar: what came over the wire is checked, not trusted.
-  return PlanSchema.parse({
-    id: head.id,
-    regionCode: head.regionCode,
-    title: head.title,
-    kind: head.kind,
-    period: head.period,
-    issuer: head.issuer,
-    documentNumber: head.documentNumber,
-    issueDate: head.issueDate,
-    basis: head.basis,
-    source: head.source,
-    indicatorTable: head.indicatorTable,
-    declaredServiceCount: head.declaredServiceCount,
-    notes: head.notes,
-    indicators: indicators
-      .filter((i) => i.inPackage)
-      .map((i) => ({
-        id: i.id,
-        field: i.field,
-        name: i.name,
-        unit: i.unit,
-        baselineYear: i.baselineYear,
-        baseline: i.baseline.raw,
-        targetYear: i.targetYear,
-        target: i.target.raw,
-        nature: i.nature,
-        canonicalKey: i.canonicalKey,
-        source: i.source,
-        ...(i.note ? { note: i.note } : {}),
-      })),
-    serviceFields: standards.fields,
-    services: standards.items.map((s) => ({
-      id: s.id,
-      field: s.field,
-      name: s.name,
-      content: s.content ?? undefined,
-      targetGroup: s.targetGroup ?? undefined,
-      standard: s.standard ?? undefined,
-      standardAmounts: s.standardAmounts,
-      funding: s.funding ?? undefined,
-      fundingLevels: s.fundingLevels,
-      coverage: s.coverage ?? undefined,
-      leadDepartment: s.leadDepartment ?? undefined,
-      table: s.table ?? undefined,
-      source: s.source,
-      note: s.note ?? undefined,
-    })),
-    projects: projects
-      .filter((p) => p.inPackage)
-      .map((p) => ({
-        id: p.id,
-        kind: p.kind,
-        box: p.box,
-        field: p.field,
-        group: p.group ?? undefined,
-        number: p.number ?? undefined,
-        name: p.name ?? undefined,
-        text: p.text,
-        quantities: p.quantities,
-        responsible: p.responsible,
-        source: p.source,
-      })),
-  });
+/** A plan as the domain knows it, as the router maps it from its rows (plans.full). */
+export function loadPlan(source: Procedures, planId: string): Promise<Plan> {
+  return source.full(planId);
 }
 
 function isStatus(s: string): s is ProjectStatus {

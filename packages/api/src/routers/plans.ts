@@ -4,11 +4,12 @@ import {
   PlanIdSchema,
   type PlanListItem,
   PlanListItemSchema,
+  PlanOutSchema,
   RegionCodeSchema,
 } from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan, can } from '../access.ts';
-import { planHeadOf } from '../domain-plan.ts';
+import { loadDomainPlan, planHeadOf } from '../domain-plan.ts';
 import { planFor } from '../plan-access.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
@@ -73,6 +74,14 @@ export const plansRouter = router({
         .execute();
       return rows.map(toPlanSummary);
     }),
+
+  /** A whole plan as the domain knows it: the one mapping of rows to a Plan (domain-plan.ts). */
+  full: authedProcedure
+    .input(z.object({ planId: PlanIdSchema }))
+    .output(PlanOutSchema)
+    .query(async ({ ctx, input }) =>
+      loadDomainPlan(ctx.db, await planFor(ctx, ctx.user, input.planId, 'read')),
+    ),
 
   get: authedProcedure
     .input(z.object({ planId: PlanIdSchema }))

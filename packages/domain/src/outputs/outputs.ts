@@ -43,6 +43,18 @@ export type PlanListItem = z.output<typeof PlanListItemSchema>;
 export const PlanDetailSchema = PlanHeadSchema.extend({ inPackage: z.boolean() });
 export type PlanDetail = z.output<typeof PlanDetailSchema>;
 
+/**
+ * A whole plan as the domain knows it (the indicators, services and projects still in its
+ * package), its cells with the readings stored at seeding: what a report is made from.
+ */
+export const PlanOutSchema = PlanHeadSchema.extend({
+  indicators: z.array(
+    IndicatorSchema.extend({ baseline: CellOutputSchema, target: CellOutputSchema }),
+  ),
+  services: z.array(ServiceItemSchema),
+  projects: z.array(ProjectSchema),
+});
+
 /** An indicator as stored (its cells with their readings) and its latest approved value. */
 export const IndicatorOutSchema = IndicatorSchema.extend({
   planId: z.string(),
