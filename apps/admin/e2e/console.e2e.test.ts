@@ -200,6 +200,62 @@ describe('admin console', () => {
     await page.context().close();
   }, 180_000);
 
+  it('saves a sheet whole or not at all: one cell changed meanwhile refuses it, named', async () => {
+    const page = await newPage();
+    await signIn(page, EDITOR.username);
+    await page.getByRole('menuitem', { name: '数据填报' }).click();
+    const grid = page.locator('table.entry-grid');
+    await grid.waitFor();
+    // Two editable rows with nothing saved yet and a plain-number target to type.
+    const rows = grid.locator('tbody tr:not(.locked)');
+    const picked: { label: string; value: string }[] = [];
+    for (let i = 0; i < (await rows.count()) && picked.length < 2; i++) {
+      const target = ((await rows.nth(i).locator('td').nth(2).textContent()) ?? '').trim();
+      const cell = rows.nth(i).locator('input').first();
+      if (/^\d+(\.\d+)?$/.test(target) && (await cell.inputValue()) === '') {
+        picked.push({ label: (await cell.getAttribute('aria-label')) ?? '', value: target });
+      }
+    }
+    expect(picked).toHaveLength(2);
+    const [first, second] = picked as [(typeof picked)[0], (typeof picked)[0]];
+    const nameOf = (label: string) => /^(.*) (\d{4})年本年数值$/.exec(label)?.[1] ?? '';
+    const sheetYear = Number(/(\d{4})年本年数值$/.exec(first.label)?.[1]);
+
+    // Meanwhile a colleague saves the first row's value through the API.
+    const head = apiClient(server.url);
+    await head.auth.signIn.mutate({ username: HEAD.username, password: PASSWORD });
+    const indicators = await head.indicators.list.query({ planId: cangxiPlanId });
+    const idOf = (label: string) => indicators.find((i) => i.name === nameOf(label))?.id ?? '';
+    await head.observations.saveDraft.mutate({
+      planId: cangxiPlanId,
+      indicatorId: idOf(first.label),
+      year: sheetYear,
+      value: first.value,
+      expectedVersion: null,
+    });
+
+    for (const p of picked) {
+      await page.getByRole('textbox', { name: p.label, exact: true }).fill(p.value);
+    }
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '本表未保存' });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain(`“${nameOf(first.label)}”${sheetYear}年`);
+    expect(text).toContain(`已被${HEAD.username}修改`);
+    expect(text).not.toContain(nameOf(second.label));
+    await shot(page, '16-entry-sheet-refused');
+
+    // Nothing of the sheet was written, and what was typed is still in the grid.
+    const saved = await head.observations.list.query({ planId: cangxiPlanId, year: sheetYear });
+    expect(saved.find((o) => o.indicatorId === idOf(second.label))).toBeUndefined();
+    expect(saved.find((o) => o.indicatorId === idOf(first.label))?.enteredBy).toBe(HEAD.username);
+    await expect(
+      page.getByRole('textbox', { name: second.label, exact: true }).inputValue(),
+    ).resolves.toBe(second.value);
+    await page.context().close();
+  }, 120_000);
+
   it('refuses pages outside the role, in the console and at the API', async () => {
     const page = await newPage();
     await signIn(page, EDITOR.username);

@@ -1,11 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Alert, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { PAGES, type PageDef } from './lib/routes.ts';
 import { useMe, WorkspaceProvider } from './lib/session.tsx';
-import { errorCode, errorMessage } from './lib/trpc.ts';
+import { errorCode, errorMessage, queryClient } from './lib/trpc.ts';
 import { SignInPage } from './pages/SignIn.tsx';
 
 // The first load carries only what signing in needs. The shell (menu, region tree, plan
@@ -24,21 +24,6 @@ const Services = lazy(() => import('./pages/Services.tsx'));
 const Projects = lazy(() => import('./pages/Projects.tsx'));
 const Audit = lazy(() => import('./pages/Audit.tsx'));
 const Users = lazy(() => import('./pages/Users.tsx'));
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
-      // A refused or expired session is an answer, not a hiccup to retry.
-      retry: (count, error) => {
-        const code = errorCode(error);
-        if (code && code !== 'INTERNAL_SERVER_ERROR') return false;
-        return count < 2;
-      },
-    },
-  },
-});
 
 function Loading() {
   return (

@@ -46,6 +46,7 @@ const CASES: Case[] = [
   ['regions.list', 'anyone', (c) => c.regions.list()],
   ['plans.list', 'read', (c, t) => c.plans.list({ regionCode: t.regionCode })],
   ['plans.get', 'read', (c, t) => c.plans.get({ planId: t.planId })],
+  ['plans.full', 'read', (c, t) => c.plans.full({ planId: t.planId })],
   ['indicators.list', 'read', (c, t) => c.indicators.list({ planId: t.planId })],
   ['standards.list', 'read', (c, t) => c.standards.list({ planId: t.planId })],
   ['projects.list', 'read', (c, t) => c.projects.list({ planId: t.planId })],
@@ -72,6 +73,12 @@ const CASES: Case[] = [
         values: [{ indicatorId, value: '1' }],
       });
     },
+  ],
+  [
+    'observations.saveSheet',
+    'write',
+    // An empty sheet: the slots of the fixture plan are all taken by the other cases.
+    (c, t) => c.observations.saveSheet({ planId: t.planId, year: 2023, mode: 'draft', cells: [] }),
   ],
   [
     'observations.submit',

@@ -1,5 +1,5 @@
 import type { Database, IndicatorRow, Kysely, PlanRow } from '@minsheng/db';
-import type { Indicator, ObservedPoint, Plan } from '@minsheng/domain';
+import type { Indicator, ObservedPoint, Plan, PlanHead } from '@minsheng/domain';
 
 /**
  * The domain's Indicator from its row. The cells were read by the grammar when the plan was
@@ -23,7 +23,8 @@ export function indicatorOf(row: IndicatorRow): Indicator {
   };
 }
 
-function planHead(row: PlanRow): Omit<Plan, 'indicators' | 'services' | 'projects'> {
+/** The plan's head as the domain knows it, from its row. */
+export function planHeadOf(row: PlanRow): PlanHead {
   return {
     id: row.id,
     regionCode: row.region_code,
@@ -72,7 +73,7 @@ export async function loadDomainPlan(db: Kysely<Database>, row: PlanRow): Promis
       .execute(),
   ]);
   return {
-    ...planHead(row),
+    ...planHeadOf(row),
     indicators: indicators.map(indicatorOf),
     services: services.map((s) => ({
       id: s.id,
@@ -108,7 +109,12 @@ export async function loadDomainPlan(db: Kysely<Database>, row: PlanRow): Promis
 
 /** Only the indicators: what evaluation needs, without services and projects. */
 export function indicatorPlan(row: PlanRow, indicators: IndicatorRow[]): Plan {
-  return { ...planHead(row), indicators: indicators.map(indicatorOf), services: [], projects: [] };
+  return {
+    ...planHeadOf(row),
+    indicators: indicators.map(indicatorOf),
+    services: [],
+    projects: [],
+  };
 }
 
 /** Approved observations of some plans up to a year, with their stored readings, by plan. */

@@ -1,9 +1,10 @@
 import { type Database, jsonArrayFrom, type Kysely, sql } from '@minsheng/db';
 import {
+  EVALUATION_STATUSES,
   evaluatePlan,
   isWithin,
-  type PlanSummary,
   type Region,
+  type RegionSummary,
   summarizePlan,
   type User,
 } from '@minsheng/domain';
@@ -11,22 +12,6 @@ import { can } from './access.ts';
 import type { Context } from './context.ts';
 import { indicatorPlan } from './domain-plan.ts';
 import { StampedCache } from './stamped-cache.ts';
-
-/** Each plan below a region with its status counts in one year, and the totals. */
-export interface RegionSummary {
-  regionCode: string;
-  year: number;
-  plans: {
-    regionCode: string;
-    regionName: string;
-    planId: string;
-    title: string;
-    indicators: number;
-    byStatus: PlanSummary['byStatus'];
-    flagged: number;
-  }[];
-  totals: Record<string, number>;
-}
 
 /** One cache per region tree: a reloaded tree (regions changed) starts afresh. */
 const caches = new WeakMap<readonly Region[], StampedCache<RegionSummary>>();
@@ -139,7 +124,9 @@ async function computeSummary(
     ])
     .orderBy('plans.position')
     .execute();
-  const totals: Record<string, number> = {};
+  const totals = Object.fromEntries(
+    EVALUATION_STATUSES.map((s) => [s, 0]),
+  ) as RegionSummary['totals'];
   const rows = plans.map(({ indicator_rows, approved, ...p }) => {
     const plan = indicatorPlan(p, indicator_rows);
     const points = approved.map((o) => ({
@@ -149,8 +136,7 @@ async function computeSummary(
       reading: o.value,
     }));
     const summary = summarizePlan(plan, evaluatePlan(plan, points, year, { explain: false }));
-    for (const [status, n] of Object.entries(summary.byStatus))
-      totals[status] = (totals[status] ?? 0) + n;
+    for (const status of EVALUATION_STATUSES) totals[status] += summary.byStatus[status];
     return {
       regionCode: p.region_code,
       regionName: names.get(p.region_code) ?? p.region_code,

@@ -6,7 +6,7 @@ import type {
   RegionRow,
   UserRow,
 } from '@minsheng/db';
-import type { Observation, Region, User } from '@minsheng/domain';
+import type { ObservationOut, Region, User } from '@minsheng/domain';
 import { indicatorOf } from './domain-plan.ts';
 
 // Rows to domain objects. The database only holds what the domain schemas accepted on the way
@@ -51,13 +51,6 @@ export type ObservationWithNames = ObservationRow & {
   updated_by_name: string;
   submitted_by_name: string | null;
 };
-
-export interface ObservationOut extends Observation {
-  submittedBy: string | null;
-  submittedAt: string | null;
-  updatedBy: string;
-  updatedAt: string;
-}
 
 export function toObservation(row: ObservationWithNames): ObservationOut {
   return {

@@ -11,5 +11,6 @@ export * from './model/plan.ts';
 export * from './model/quantities.ts';
 export * from './model/region.ts';
 export * from './model/source.ts';
+export * from './outputs/outputs.ts';
 export * from './value/grammar.ts';
 export * from './value/value.ts';

@@ -1,9 +1,14 @@
 import { regionPackages } from '@minsheng/catalog';
 import {
+  alignPlans,
   ancestorCodes,
+  checkPlan,
   levelNumber,
   type ObservedPoint,
   type Plan,
+  type PlanEvaluation,
+  planAbove,
+  planEvaluation,
   type Region,
 } from '@minsheng/domain';
 import type { ReportData } from './types.ts';
@@ -19,31 +24,6 @@ export function ancestorsOf(code: string, regions: readonly Region[]): Region[] 
     .map((c) => byCode.get(c))
     .filter((r): r is Region => !!r)
     .reverse();
-}
-
-interface Period {
-  period: { start: number; end: number };
-}
-
-/** The nearest plan above `code` whose period overlaps `plan`'s, else the nearest at all. */
-export function upperPlanOf<P extends Period>(
-  code: string,
-  plan: Period,
-  regions: readonly Region[],
-  plansOf: (code: string) => readonly P[],
-): { region: Region; plan: P } | null {
-  const byCode = new Map(regions.map((r) => [r.code, r]));
-  for (const c of ancestorCodes(code, regions)) {
-    const plans = plansOf(c);
-    const region = byCode.get(c);
-    const first = plans[0];
-    if (!region || !first) continue;
-    const overlapping = plans.find(
-      (p) => p.period.start <= plan.period.end && p.period.end >= plan.period.start,
-    );
-    return { region, plan: overlapping ?? first };
-  }
-  return null;
 }
 
 /**
@@ -80,11 +60,24 @@ export function catalogReportData(code: string, year: number | null, planId?: st
   if (!pkg) throw new RangeError(`unknown region code "${code}"`);
   const plan = planId ? pkg.plans.find((p) => p.id === planId) : pkg.plans[0];
   if (!plan) throw new RangeError(`region ${code} ${pkg.region.name} has no plan`);
+  const observations = syntheticObservations(plan, year ?? plan.period.end);
+  const above = planAbove(
+    plan,
+    code,
+    regions,
+    (c) => regionPackages.find((p) => p.region.code === c)?.plans ?? [],
+  );
+  // No database and no router here: the domain's functions run directly, as the router's
+  // procedures would run them, for every year of the period.
+  const evaluations: Record<number, PlanEvaluation> = {};
+  for (let y = plan.period.start; y <= plan.period.end; y++) {
+    evaluations[y] = planEvaluation(plan, observations, y);
+  }
   return {
     region: pkg.region,
     ancestors: ancestorsOf(code, regions),
     plan,
-    observations: syntheticObservations(plan, year ?? plan.period.end),
+    observations,
     projectProgress: Object.fromEntries(
       plan.projects.map((p, i) => [
         p.id,
@@ -93,11 +86,9 @@ export function catalogReportData(code: string, year: number | null, planId?: st
           : { status: 'in_progress' as const, progress: (i * 17) % 100, note: null },
       ]),
     ),
-    upper: upperPlanOf(
-      code,
-      plan,
-      regions,
-      (c) => regionPackages.find((p) => p.region.code === c)?.plans ?? [],
-    ),
+    upper: above.plan ? { region: above.region, plan: above.plan } : null,
+    evaluations,
+    alignment: above.plan ? alignPlans(plan, above.plan) : null,
+    checks: checkPlan(plan),
   };
 }

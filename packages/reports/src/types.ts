@@ -1,4 +1,12 @@
-import type { ObservedPoint, Plan, ProjectStatus, Region } from '@minsheng/domain';
+import type {
+  Alignment,
+  ObservedPoint,
+  Plan,
+  PlanEvaluation,
+  PlanFinding,
+  ProjectStatus,
+  Region,
+} from '@minsheng/domain';
 
 export interface ProjectProgress {
   status: ProjectStatus;
@@ -26,6 +34,15 @@ export interface ReportData {
   observations: ObservedPoint[];
   /** Progress reported per project id; a project missing here has none reported. */
   projectProgress: Record<string, ProjectProgress>;
-  /** The nearest plan above the region's, for alignment; null at the top or where none exists. */
+  /** The plan above the region's (the domain's planAbove); null at the top or where none exists. */
   upper: RegionPlan | null;
+  /**
+   * The verdicts and counts of each year the report may show, as the router answers them
+   * (evaluation.plan): a report computes none of its own.
+   */
+  evaluations: Record<number, PlanEvaluation>;
+  /** The plan set against `upper` (evaluation.alignment); null where `upper` is. */
+  alignment: Alignment | null;
+  /** The plan's own checks (evaluation.checks). */
+  checks: PlanFinding[];
 }

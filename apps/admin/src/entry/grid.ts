@@ -1,4 +1,4 @@
-import { safeParseValue } from '@minsheng/domain';
+import { observedValueProblem } from '@minsheng/domain';
 
 /**
  * The data-entry grid's logic, kept apart from React so each rule (where a key moves the focus,
@@ -54,12 +54,8 @@ export function validateCell(column: GridColumn, text: string): string | null {
     return text.length > max ? `${GRID_COLUMN_LABELS[column]}最多${max}个字符` : null;
   }
   if (text.trim() === '') return null;
-  const parsed = safeParseValue(text);
-  if (!parsed.ok) return parsed.error.messageZh;
-  if (parsed.value.kind === 'none') {
-    return `“${text.trim()}”表示无数值：观测值需要填写一个数值，不填请留空`;
-  }
-  return null;
+  // The router's own check, so the grid refuses exactly what a save would refuse.
+  return observedValueProblem(text)?.zh ?? null;
 }
 
 export interface RowChange {

@@ -6,10 +6,10 @@ import { useEffect, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { canOpen, PAGES } from '../lib/routes.ts';
 import { useSignOut, useWorkspace } from '../lib/session.tsx';
-import { type Out, trpc } from '../lib/trpc.ts';
+import { type RouterOutputs, trpc } from '../lib/trpc.ts';
 import { regionTree } from './regionTree.ts';
 
-export type RegionRow = Out<typeof trpc.regions.list.query>[number];
+export type RegionRow = RouterOutputs['regions']['list'][number];
 
 export default function Shell() {
   const ws = useWorkspace();
@@ -17,14 +17,8 @@ export default function Shell() {
   const location = useLocation();
   const signOut = useSignOut();
 
-  const regions = useQuery({
-    queryKey: ['regions'],
-    queryFn: () => trpc.regions.list.query(),
-  });
-  const plans = useQuery({
-    queryKey: ['plans', ws.regionCode],
-    queryFn: () => trpc.plans.list.query({ regionCode: ws.regionCode }),
-  });
+  const regions = useQuery(trpc.regions.list.queryOptions());
+  const plans = useQuery(trpc.plans.list.queryOptions({ regionCode: ws.regionCode }));
 
   // The first plan of the region is the one to show until the user picks another.
   useEffect(() => {

@@ -5,11 +5,7 @@ describe('defaultYear', () => {
   const period = { start: 2021, end: 2025 };
 
   it('is the latest year with an approved value', () => {
-    const points = [
-      { indicatorId: 'a', year: 2022, value: '1' },
-      { indicatorId: 'b', year: 2024, value: '2' },
-    ];
-    expect(defaultYear(period, points)).toBe(2024);
+    expect(defaultYear(period, [2022, 2024])).toBe(2024);
   });
 
   it('without values, is the last finished year, kept inside the period', () => {

@@ -1,101 +1,86 @@
-import {
-  CanonicalKeySchema,
-  evaluateIndicator,
-  FieldKeySchema,
-  type Indicator,
-  type IndicatorEvaluation,
-  NatureSchema,
-  type ObservedPoint,
-  prepareObservations,
-  type SourceRef,
-} from '@minsheng/domain';
-import { useQuery } from '@tanstack/react-query';
-import { type Out, trpc } from './trpc.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { queryClient, type RouterOutputs, trpc } from './trpc.ts';
 
-export type PlanInfo = Out<typeof trpc.plans.get.query>;
-export type IndicatorRow = Out<typeof trpc.indicators.list.query>[number];
+// The console computes no verdict, summary, alignment or check of its own: it shows what the
+// router answers (evaluation.*), so a page and a report can never disagree.
 
-export function usePlan(planId: string | null) {
+export type PlanInfo = RouterOutputs['plans']['get'];
+export type IndicatorRow = RouterOutputs['indicators']['list'][number];
+export type ObservationRow = RouterOutputs['observations']['list'][number];
+export type PlanEvaluation = RouterOutputs['evaluation']['plan'];
+export type IndicatorEvaluation = PlanEvaluation['evaluations'][number];
+
+export function usePlan(planId: string) {
+  return useQuery(trpc.plans.get.queryOptions({ planId }));
+}
+
+export function useIndicators(planId: string) {
+  return useQuery(trpc.indicators.list.queryOptions({ planId }));
+}
+
+/** The router's verdict on every indicator of a plan in a year, and the plan's counts. */
+export function useEvaluation(planId: string, year: number) {
   return useQuery({
-    queryKey: ['plan', planId],
-    queryFn: () => trpc.plans.get.query({ planId: planId ?? '' }),
-    enabled: planId !== null,
+    ...trpc.evaluation.plan.queryOptions({ planId, year }),
+    // Another year keeps the last answer on screen until the new one arrives.
+    placeholderData: keepPreviousData,
   });
 }
 
-export function useIndicators(planId: string | null) {
-  return useQuery({
-    queryKey: ['indicators', planId],
-    queryFn: () => trpc.indicators.list.query({ planId: planId ?? '' }),
-    enabled: planId !== null,
-  });
-}
-
-/** The API's indicator row read back as the domain's Indicator, which the evaluation takes. */
-export function toDomainIndicator(row: IndicatorRow): Indicator {
-  const canonical = CanonicalKeySchema.safeParse(row.canonicalKey);
-  return {
-    id: row.id,
-    field: { key: FieldKeySchema.catch('general').parse(row.field.key), label: row.field.label },
-    name: row.name,
-    unit: row.unit,
-    baselineYear: row.baselineYear,
-    baseline: row.baseline,
-    targetYear: row.targetYear,
-    target: row.target,
-    nature: row.nature === null ? null : NatureSchema.catch('expected').parse(row.nature),
-    canonicalKey: canonical.success ? canonical.data : null,
-    source: row.source as SourceRef,
-    ...(row.note ? { note: row.note } : {}),
-  };
-}
-
-/** Approved values as the evaluation reads them: the latest of each indicator. */
-export function latestApprovedPoints(rows: readonly IndicatorRow[]): ObservedPoint[] {
-  const out: ObservedPoint[] = [];
-  for (const r of rows) {
-    if (r.latestApproved) {
-      out.push({ indicatorId: r.id, year: r.latestApproved.year, value: r.latestApproved.raw });
-    }
-  }
-  return out;
+/**
+ * After a value is saved, submitted, approved or returned: everything read from values is asked
+ * again. Verdicts are dropped rather than marked stale, so no page shows the counts from before
+ * the change while the new ones load.
+ */
+export function refreshObservations(): Promise<unknown> {
+  queryClient.removeQueries(trpc.evaluation.pathFilter());
+  return Promise.all([
+    queryClient.invalidateQueries(trpc.observations.pathFilter()),
+    queryClient.invalidateQueries(trpc.indicators.pathFilter()),
+  ]);
 }
 
 /**
  * The year a plan is looked at by default: the latest year with an approved value, else the
- * last finished year inside the plan's period.
+ * last finished year; either kept inside the plan's period.
  */
-export function defaultYear(period: { start: number; end: number }, points: ObservedPoint[]) {
-  const latest = Math.max(...points.map((p) => p.year), Number.NEGATIVE_INFINITY);
-  if (Number.isFinite(latest)) return latest;
-  const lastFinished = new Date().getFullYear() - 1;
-  return Math.min(Math.max(lastFinished, period.start), period.end);
+export function defaultYear(period: { start: number; end: number }, approvedYears: number[]) {
+  const latest = Math.max(...approvedYears, Number.NEGATIVE_INFINITY);
+  const year = Number.isFinite(latest) ? latest : new Date().getFullYear() - 1;
+  return Math.min(Math.max(year, period.start), period.end);
 }
 
-/**
- * Evaluates every indicator with the domain's own rules (docs/method.md), the same functions
- * the reports use, on the approved values the API returns.
- */
-export function evaluateRows(
-  rows: readonly IndicatorRow[],
-  points: readonly ObservedPoint[],
-  year: number,
-  period: { start: number; end: number },
-): Map<string, IndicatorEvaluation> {
-  const prepared = prepareObservations(points);
-  const out = new Map<string, IndicatorEvaluation>();
-  for (const row of rows) {
-    const e = evaluateIndicator(toDomainIndicator(row), prepared.get(row.id) ?? [], {
-      year,
-      period,
-    });
-    out.set(row.id, e);
-  }
-  return out;
+/** The years with an approved value, from the indicator list's latest approved values. */
+export function approvedYears(rows: readonly IndicatorRow[]): number[] {
+  return rows.flatMap((r) => (r.latestApproved ? [r.latestApproved.year] : []));
 }
 
 export function yearsOf(period: { start: number; end: number }): number[] {
   const out: number[] = [];
   for (let y = period.start; y <= period.end; y++) out.push(y);
   return out;
+}
+
+/**
+ * The year a page evaluates, kept in the address (?year=2023) so a link or a reload shows the
+ * same year; `fallback` where the address names none inside the period.
+ */
+export function useYearParam(
+  period: { start: number; end: number },
+  fallback: number,
+): [number, (year: number) => void] {
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get('year'));
+  const year =
+    Number.isInteger(asked) && asked >= period.start && asked <= period.end ? asked : fallback;
+  const setYear = (y: number) =>
+    setParams(
+      (p) => {
+        p.set('year', String(y));
+        return p;
+      },
+      { replace: true },
+    );
+  return [year, setYear];
 }

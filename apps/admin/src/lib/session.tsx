@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useState } from 'react';
-import { type Out, trpc } from './trpc.ts';
+import { client, queryClient, type RouterOutputs, trpc } from './trpc.ts';
 
-export type Me = NonNullable<Out<typeof trpc.auth.me.query>>;
+export type Me = NonNullable<RouterOutputs['auth']['me']>;
 
 interface Workspace {
   user: Me;
@@ -52,18 +52,17 @@ export function useWorkspace(): Workspace {
 
 /** The signed-in user, null when signed out; undefined while the first answer is on its way. */
 export function useMe() {
-  return useQuery({ queryKey: ['auth', 'me'], queryFn: () => trpc.auth.me.query(), retry: false });
+  return useQuery({ ...trpc.auth.me.queryOptions(), retry: false });
 }
 
 export function useSignOut() {
-  const client = useQueryClient();
   return useCallback(async () => {
     try {
-      await trpc.auth.signOut.mutate();
+      await client.auth.signOut.mutate();
     } finally {
       localStorage.removeItem(STORAGE_KEY);
-      client.clear();
-      await client.invalidateQueries({ queryKey: ['auth', 'me'] });
+      queryClient.clear();
+      await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
     }
-  }, [client]);
+  }, []);
 }

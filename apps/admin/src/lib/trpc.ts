@@ -1,11 +1,14 @@
 import type { AppRouter } from '@minsheng/api';
+import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 /**
  * The console's one way to the server. Only the router's type comes from @minsheng/api; the
  * session rides on an HttpOnly cookie the server sets at sign-in.
  */
-export const trpc = createTRPCClient<AppRouter>({
+export const client = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: '/trpc',
@@ -16,9 +19,30 @@ export const trpc = createTRPCClient<AppRouter>({
   ],
 });
 
-/** What a query resolves to: `Out<typeof trpc.plans.list.query>`. */
-// biome-ignore lint/suspicious/noExplicitAny: matches any procedure's call signature
-export type Out<F extends (...args: any[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A refused or expired session is an answer, not a hiccup to retry.
+      retry: (count, error) => {
+        const code = errorCode(error);
+        if (code && code !== 'INTERNAL_SERVER_ERROR') return false;
+        return count < 2;
+      },
+    },
+  },
+});
+
+/**
+ * Query and mutation options for every procedure, with keys tRPC derives from the procedure's
+ * path and input: `useQuery(trpc.plans.get.queryOptions({ planId }))`, and after a change
+ * `queryClient.invalidateQueries(trpc.observations.pathFilter())`. No key is written by hand.
+ */
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient });
+
+/** What each procedure answers, from its output schema: `RouterOutputs['plans']['get']`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 /** The error code tRPC carries (UNAUTHORIZED, FORBIDDEN, CONFLICT…), or null for other errors. */
 export function errorCode(error: unknown): string | null {

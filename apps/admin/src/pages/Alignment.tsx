@@ -1,16 +1,7 @@
-import {
-  type AlignmentRow,
-  type AlignmentRowKind,
-  alignPlans,
-  ancestorCodes,
-  describeRef,
-  type RegionCode,
-} from '@minsheng/domain';
+import { type AlignmentRow, type AlignmentRowKind, describeRef } from '@minsheng/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { loadDomainPlan } from '../lib/domain-plan.ts';
-import { usePlan } from '../lib/plan-data.ts';
 import { SeverityTag } from '../lib/severity.tsx';
 import { trpc } from '../lib/trpc.ts';
 import { NeedPlan, Pending } from './common.tsx';
@@ -34,33 +25,10 @@ export default function AlignmentPage() {
   return <NeedPlan>{(planId) => <Alignment planId={planId} />}</NeedPlan>;
 }
 
-/** The nearest region above with a plan of its own: 苍溪县 → 广元市 (none) → 四川省. */
-async function planAbove(regionCode: RegionCode) {
-  const regions = await trpc.regions.list.query();
-  for (const code of ancestorCodes(regionCode, regions)) {
-    const plans = await trpc.plans.list.query({ regionCode: code });
-    if (plans.length > 0) return { region: regions.find((r) => r.code === code), plans };
-  }
-  return null;
-}
-
 function Alignment({ planId }: { planId: string }) {
-  const plan = usePlan(planId);
-  const above = useQuery({
-    queryKey: ['plan-above', plan.data?.regionCode],
-    enabled: plan.data !== undefined,
-    queryFn: () => planAbove(plan.data?.regionCode ?? ''),
-  });
-  const [upperId, setUpperId] = useState<string | null>(null);
-  const upper = upperId ?? above.data?.plans[0]?.id ?? null;
-  const alignment = useQuery({
-    queryKey: ['alignment', planId, upper],
-    enabled: upper !== null,
-    queryFn: async () => {
-      const [lower, up] = await Promise.all([loadDomainPlan(planId), loadDomainPlan(upper ?? '')]);
-      return alignPlans(lower, up);
-    },
-  });
+  // The plan above and the alignment both come from the router (the domain's planAbove and
+  // alignPlans): the same pair the reports and `minsheng region check` use.
+  const result = useQuery(trpc.evaluation.alignment.queryOptions({ planId }));
   const [kind, setKind] = useState<AlignmentRowKind | null>(null);
 
   return (
@@ -68,21 +36,26 @@ function Alignment({ planId }: { planId: string }) {
       <Typography.Title level={3} className="page-title">
         上级对标
       </Typography.Title>
-      <Pending queries={[plan, above]}>
-        {() =>
-          above.data === null ? (
-            <Alert type="info" showIcon title="上级地区没有可对标的规划" />
-          ) : (
+      <Pending queries={[result]}>
+        {() => {
+          const data = result.data;
+          if (!data?.upper || !data.alignment) {
+            return (
+              <Alert
+                type="info"
+                showIcon
+                title="没有可对标的上级规划"
+                description={data?.reason?.zh}
+              />
+            );
+          }
+          const rows = data.alignment.rows.filter((r) => kind === null || r.kind === kind);
+          return (
             <>
               <Space wrap style={{ marginBottom: 12 }}>
-                <label htmlFor="upper-plan">对标规划（{above.data?.region?.name}）</label>
-                <Select
-                  id="upper-plan"
-                  style={{ width: 420 }}
-                  value={upper}
-                  onChange={setUpperId}
-                  options={(above.data?.plans ?? []).map((p) => ({ value: p.id, label: p.title }))}
-                />
+                <Typography.Text>
+                  对标规划：{data.upper.region.name}《{data.upper.title}》
+                </Typography.Text>
                 <label htmlFor="align-kind">类型</label>
                 <Select
                   id="align-kind"
@@ -94,51 +67,42 @@ function Alignment({ planId }: { planId: string }) {
                   options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
                 />
               </Space>
-              <Pending queries={[alignment]}>
-                {() => {
-                  const rows = (alignment.data?.rows ?? []).filter(
-                    (r) => kind === null || r.kind === kind,
-                  );
-                  return (
-                    <Table<AlignmentRow>
-                      rowKey={(r, i) => `${r.kind}-${r.lower.id}-${r.upper.id}-${i}`}
-                      size="small"
-                      pagination={{ pageSize: 50, showSizeChanger: false }}
-                      dataSource={rows}
-                      columns={[
-                        {
-                          title: '级别',
-                          key: 'severity',
-                          width: 90,
-                          render: (_, r) => <SeverityTag severity={r.severity} />,
-                        },
-                        {
-                          title: '类型',
-                          key: 'kind',
-                          width: 190,
-                          render: (_, r) => KIND_LABELS[r.kind],
-                        },
-                        { title: '说明', key: 'message', render: (_, r) => r.message.zh },
-                        {
-                          title: '本级位置',
-                          key: 'lower',
-                          width: 160,
-                          render: (_, r) => (r.lower.where ? describeRef(r.lower.where) : '—'),
-                        },
-                        {
-                          title: '上级位置',
-                          key: 'upper',
-                          width: 160,
-                          render: (_, r) => (r.upper.where ? describeRef(r.upper.where) : '—'),
-                        },
-                      ]}
-                    />
-                  );
-                }}
-              </Pending>
+              <Table<AlignmentRow>
+                rowKey={(r) => `${r.kind}-${r.lower.id}-${r.upper.id}-${r.message.en}`}
+                size="small"
+                pagination={{ pageSize: 50, showSizeChanger: false }}
+                dataSource={rows}
+                columns={[
+                  {
+                    title: '级别',
+                    key: 'severity',
+                    width: 90,
+                    render: (_, r) => <SeverityTag severity={r.severity} />,
+                  },
+                  {
+                    title: '类型',
+                    key: 'kind',
+                    width: 190,
+                    render: (_, r) => KIND_LABELS[r.kind],
+                  },
+                  { title: '说明', key: 'message', render: (_, r) => r.message.zh },
+                  {
+                    title: '本级位置',
+                    key: 'lower',
+                    width: 160,
+                    render: (_, r) => (r.lower.where ? describeRef(r.lower.where) : '—'),
+                  },
+                  {
+                    title: '上级位置',
+                    key: 'upper',
+                    width: 160,
+                    render: (_, r) => (r.upper.where ? describeRef(r.upper.where) : '—'),
+                  },
+                ]}
+              />
             </>
-          )
-        }
+          );
+        }}
       </Pending>
     </div>
   );

@@ -1,15 +1,18 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type IndicatorRow, useIndicators } from '../lib/plan-data.ts';
+import {
+  type IndicatorRow,
+  type ObservationRow,
+  refreshObservations,
+  useIndicators,
+} from '../lib/plan-data.ts';
 import { useWorkspace } from '../lib/session.tsx';
 import { StateTag } from '../lib/status.tsx';
-import { errorMessage, type Out, trpc } from '../lib/trpc.ts';
+import { errorMessage, trpc } from '../lib/trpc.ts';
 import { NeedPlan, Pending } from './common.tsx';
-
-type ObservationRow = Out<typeof trpc.observations.list.query>[number];
 
 export default function ApprovalsPage() {
   return <NeedPlan>{(planId) => <Approvals planId={planId} />}</NeedPlan>;
@@ -17,55 +20,37 @@ export default function ApprovalsPage() {
 
 function Approvals({ planId }: { planId: string }) {
   const { user } = useWorkspace();
-  const client = useQueryClient();
   const indicators = useIndicators(planId);
-  const queue = useQuery({
-    queryKey: ['approvals', planId],
-    queryFn: () => trpc.observations.list.query({ planId, state: 'submitted' }),
-  });
+  const queue = useQuery(trpc.observations.list.queryOptions({ planId, state: 'submitted' }));
   // Approved values are the "before" of each submission: what the reports count today.
-  const approved = useQuery({
-    queryKey: ['observations', planId, 'approved'],
-    queryFn: () => trpc.observations.list.query({ planId, state: 'approved' }),
-  });
+  const approved = useQuery(trpc.observations.list.queryOptions({ planId, state: 'approved' }));
   const [returning, setReturning] = useState<ObservationRow | null>(null);
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
 
-  const refresh = () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: ['approvals', planId] }),
-      client.invalidateQueries({ queryKey: ['observations', planId] }),
-      client.invalidateQueries({ queryKey: ['indicators', planId] }),
-    ]);
-
-  const approve = useMutation({
-    mutationFn: (o: ObservationRow) =>
-      trpc.observations.approve.mutate({ id: o.id, expectedVersion: o.version }),
-    onSuccess: async (_, o) => {
-      setNotice({ type: 'success', text: `已审核通过：${name(o)} ${o.year}年 ${o.raw}` });
-      await refresh();
-    },
-    onError: async (e) => {
-      setNotice({ type: 'error', text: errorMessage(e) });
-      await refresh();
-    },
-  });
-  const sendBack = useMutation({
-    mutationFn: (args: { o: ObservationRow; reason: string }) =>
-      trpc.observations.return.mutate({
-        id: args.o.id,
-        expectedVersion: args.o.version,
-        reason: args.reason,
-      }),
-    onSuccess: async (_, { o }) => {
-      setNotice({ type: 'success', text: `已退回：${name(o)} ${o.year}年` });
-      setReturning(null);
-      setReason('');
-      await refresh();
-    },
-    onError: (e) => setNotice({ type: 'error', text: errorMessage(e) }),
-  });
+  const approve = useMutation(
+    trpc.observations.approve.mutationOptions({
+      onSuccess: async (o) => {
+        setNotice({ type: 'success', text: `已审核通过：${name(o)} ${o.year}年 ${o.raw}` });
+        await refreshObservations();
+      },
+      onError: async (e) => {
+        setNotice({ type: 'error', text: errorMessage(e) });
+        await refreshObservations();
+      },
+    }),
+  );
+  const sendBack = useMutation(
+    trpc.observations.return.mutationOptions({
+      onSuccess: async (o) => {
+        setNotice({ type: 'success', text: `已退回：${name(o)} ${o.year}年` });
+        setReturning(null);
+        setReason('');
+        await refreshObservations();
+      },
+      onError: (e) => setNotice({ type: 'error', text: errorMessage(e) }),
+    }),
+  );
 
   const byId = new Map<string, IndicatorRow>((indicators.data ?? []).map((i) => [i.id, i]));
   const name = (o: ObservationRow) => byId.get(o.indicatorId)?.name ?? o.indicatorId;
@@ -150,7 +135,7 @@ function Approvals({ planId }: { planId: string }) {
                         disabled={own}
                         title={own ? '本人提交的数值须由其他用户审核' : undefined}
                         loading={approve.isPending && approve.variables?.id === o.id}
-                        onClick={() => approve.mutate(o)}
+                        onClick={() => approve.mutate({ id: o.id, expectedVersion: o.version })}
                         aria-label={`审核通过 ${name(o)} ${o.year}年`}
                       >
                         通过
@@ -184,7 +169,14 @@ function Approvals({ planId }: { planId: string }) {
           disabled: reason.trim() === '',
           loading: sendBack.isPending,
         }}
-        onOk={() => returning && sendBack.mutate({ o: returning, reason: reason.trim() })}
+        onOk={() =>
+          returning &&
+          sendBack.mutate({
+            id: returning.id,
+            expectedVersion: returning.version,
+            reason: reason.trim(),
+          })
+        }
         onCancel={() => {
           setReturning(null);
           setReason('');

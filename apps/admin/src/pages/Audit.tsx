@@ -2,30 +2,25 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ACTION_LABELS, brief, ENTITY_LABELS } from '../lib/audit.ts';
-import { useWorkspace } from '../lib/session.tsx';
-import { type Out, trpc } from '../lib/trpc.ts';
+import { client, type RouterOutputs, trpc } from '../lib/trpc.ts';
 import { Pending } from './common.tsx';
 
-type AuditRow = Out<typeof trpc.audit.list.query>[number];
+type AuditRow = RouterOutputs['audit']['list'][number];
 const PAGE = 100;
 
 export default function AuditPage() {
-  const { user } = useWorkspace();
   const [entity, setEntity] = useState<string | null>(null);
   const [entityId, setEntityId] = useState('');
   const [actor, setActor] = useState('');
   const [action, setAction] = useState<string | null>(null);
   const id = entityId.trim();
+  const filter = { limit: PAGE, ...(entity ? { entity } : {}), ...(id ? { entityId: id } : {}) };
+  // Paged by `beforeSeq`, not tRPC's `cursor`: the key is still the one tRPC derives.
   const log = useInfiniteQuery({
-    queryKey: ['audit', user.regionCode, entity, id],
+    queryKey: trpc.audit.list.queryKey(filter),
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) =>
-      trpc.audit.list.query({
-        limit: PAGE,
-        ...(entity ? { entity } : {}),
-        ...(id ? { entityId: id } : {}),
-        ...(pageParam ? { beforeSeq: pageParam } : {}),
-      }),
+      client.audit.list.query({ ...filter, ...(pageParam ? { beforeSeq: pageParam } : {}) }),
     getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1]?.seq : undefined),
   });
   const rows = (log.data?.pages ?? []).flat();

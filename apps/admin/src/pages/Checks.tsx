@@ -1,9 +1,9 @@
-import { checkPlan, describeRef, type PlanFinding, type PlanFindingKind } from '@minsheng/domain';
+import { describeRef, type PlanFinding, type PlanFindingKind } from '@minsheng/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { loadDomainPlan } from '../lib/domain-plan.ts';
 import { SeverityTag } from '../lib/severity.tsx';
+import { trpc } from '../lib/trpc.ts';
 import { NeedPlan, Pending } from './common.tsx';
 
 export const FINDING_KIND_LABELS: Record<PlanFindingKind, string> = {
@@ -23,12 +23,9 @@ export default function ChecksPage() {
 }
 
 function Checks({ planId }: { planId: string }) {
-  // The domain's checkPlan on the plan as the API holds it: the same rules `minsheng region
-  // check` prints.
-  const findings = useQuery({
-    queryKey: ['checks', planId],
-    queryFn: async () => checkPlan(await loadDomainPlan(planId)),
-  });
+  // The router's checks (the domain's checkPlan on the stored plan): the same findings
+  // `minsheng region check` prints.
+  const findings = useQuery(trpc.evaluation.checks.queryOptions({ planId }));
   const [kind, setKind] = useState<PlanFindingKind | null>(null);
   return (
     <div>

@@ -1,5 +1,5 @@
 import { OBSERVATION_STATE_LABELS } from '@minsheng/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Modal, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { EntryGrid, type EntryGridRow } from '../entry/EntryGrid.tsx';
@@ -7,15 +7,15 @@ import { dirtyRows, gridErrors, initialValues, type Values } from '../entry/grid
 import { useUnsavedGuard } from '../entry/useUnsavedGuard.ts';
 import {
   type IndicatorRow,
+  type ObservationRow,
   type PlanInfo,
+  refreshObservations,
   useIndicators,
   usePlan,
   yearsOf,
 } from '../lib/plan-data.ts';
-import { errorMessage, type Out, trpc } from '../lib/trpc.ts';
+import { errorMessage, trpc } from '../lib/trpc.ts';
 import { NeedPlan, Pending, YearSelect } from './common.tsx';
-
-type ObservationRow = Out<typeof trpc.observations.list.query>[number];
 
 export default function EntryPage() {
   return <NeedPlan>{(planId) => <Entry planId={planId} />}</NeedPlan>;
@@ -40,10 +40,7 @@ function startYear(period: { start: number; end: number }) {
 
 function YearEntry({ plan, indicators }: { plan: PlanInfo; indicators: IndicatorRow[] }) {
   const [year, setYear] = useState(() => startYear(plan.period));
-  const observations = useQuery({
-    queryKey: ['observations', plan.id, year],
-    queryFn: () => trpc.observations.list.query({ planId: plan.id, year }),
-  });
+  const observations = useQuery(trpc.observations.list.queryOptions({ planId: plan.id, year }));
   return (
     <div>
       <Typography.Title level={3} className="page-title">
@@ -85,7 +82,6 @@ function Sheet({
   indicators: IndicatorRow[];
   observations: ObservationRow[];
 }) {
-  const client = useQueryClient();
   const byIndicator = useMemo(
     () => new Map(observations.map((o) => [o.indicatorId, o])),
     [observations],
@@ -112,7 +108,6 @@ function Sheet({
     [indicators, byIndicator],
   );
   const [values, setValues] = useState<Values>(() => initialValues(rows));
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const [pendingYear, setPendingYear] = useState<number | null>(null);
 
@@ -121,36 +116,14 @@ function Sheet({
   const blocker = useUnsavedGuard(changes.length > 0);
   const submittable = observations.filter((o) => o.state === 'draft' || o.state === 'returned');
 
-  /** Saves every changed row as a draft; gives the saved observations, or throws. */
-  const saveChanges = async (): Promise<ObservationRow[]> => {
-    const saved: ObservationRow[] = [];
-    for (const change of changes) {
-      const existing = byIndicator.get(change.id);
-      if (change.values.value.trim() === '') {
-        throw new Error(
-          `“${rows.find((r) => r.id === change.id)?.name}”已有保存的数值，不能清空；如需更正请填写新数值`,
-        );
-      }
-      const o = await trpc.observations.saveDraft.mutate({
-        planId: plan.id,
-        indicatorId: change.id,
-        year,
-        value: change.values.value.trim(),
-        source: change.values.source.trim() || null,
-        note: change.values.note.trim() || null,
-        expectedVersion: existing?.version ?? null,
-      });
-      saved.push(o);
-    }
-    return saved;
-  };
+  const save = useMutation(trpc.observations.saveSheet.mutationOptions());
+  const busy = save.isPending;
 
-  const refresh = async () => {
-    await client.invalidateQueries({ queryKey: ['observations', plan.id] });
-    await client.invalidateQueries({ queryKey: ['indicators', plan.id] });
-    await client.invalidateQueries({ queryKey: ['approvals'] });
-  };
-
+  /**
+   * The whole sheet in one call, one transaction: every changed row saved as a draft and, to
+   * submit, submitted with the sheet's other drafts. The server takes all of it or none of it and
+   * names each cell it refuses.
+   */
   const run = async (submit: boolean) => {
     if (errors.length > 0) {
       setResult({
@@ -159,37 +132,36 @@ function Sheet({
       });
       return;
     }
-    setBusy(true);
     setResult(null);
-    let savedCount = 0;
+    const changed = new Set(changes.map((c) => c.id));
     try {
-      const saved = await saveChanges();
-      savedCount = saved.length;
-      let submitted = 0;
-      if (submit) {
-        const latest = new Map(submittable.map((o) => [o.id, o]));
-        for (const o of saved) latest.set(o.id, o);
-        for (const o of latest.values()) {
-          if (o.state !== 'draft' && o.state !== 'returned') continue;
-          await trpc.observations.submit.mutate({ id: o.id, expectedVersion: o.version });
-          submitted++;
-        }
-      }
-      await refresh();
+      const done = await save.mutateAsync({
+        planId: plan.id,
+        year,
+        mode: submit ? 'submit' : 'draft',
+        cells: changes.map((c) => ({
+          indicatorId: c.id,
+          value: c.values.value.trim(),
+          source: c.values.source.trim() || null,
+          note: c.values.note.trim() || null,
+          expectedVersion: byIndicator.get(c.id)?.version ?? null,
+        })),
+        submit: submit
+          ? submittable
+              .filter((o) => !changed.has(o.indicatorId))
+              .map((o) => ({ indicatorId: o.indicatorId, expectedVersion: o.version }))
+          : [],
+      });
+      await refreshObservations();
       setResult({
         type: 'success',
         text: submit
-          ? `已保存 ${savedCount} 项，提交审核 ${submitted} 项`
-          : `已保存草稿 ${savedCount} 项`,
+          ? `已保存 ${done.saved.length} 项，提交审核 ${done.submitted.length} 项`
+          : `已保存草稿 ${done.saved.length} 项`,
       });
     } catch (error) {
-      await refresh();
-      setResult({
-        type: 'error',
-        text: `${savedCount > 0 ? `已保存 ${savedCount} 项；` : ''}${errorMessage(error)}`,
-      });
-    } finally {
-      setBusy(false);
+      // Nothing was written: what was typed stays in the grid to be corrected.
+      setResult({ type: 'error', text: errorMessage(error) });
     }
   };
 

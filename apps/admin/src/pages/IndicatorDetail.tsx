@@ -1,26 +1,28 @@
-import { NATURE_LABELS, ROLE_ABILITIES } from '@minsheng/domain';
+import { levelNumber, NATURE_LABELS, ROLE_ABILITIES } from '@minsheng/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Table, Typography } from 'antd';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { ACTION_LABELS, brief } from '../lib/audit.ts';
 import {
   defaultYear,
-  evaluateRows,
   type IndicatorRow,
+  type ObservationRow,
   type PlanInfo,
+  useEvaluation,
   useIndicators,
   usePlan,
+  useYearParam,
+  yearsOf,
 } from '../lib/plan-data.ts';
 import { useWorkspace } from '../lib/session.tsx';
 import { StateTag, StatusTag } from '../lib/status.tsx';
-import { errorMessage, type Out, trpc } from '../lib/trpc.ts';
-import { NeedPlan, Pending } from './common.tsx';
+import { client, errorMessage, type RouterOutputs, trpc } from '../lib/trpc.ts';
+import { NeedPlan, Pending, YearSelect } from './common.tsx';
 
 const EChart = lazy(() => import('../charts/EChart.tsx').then((m) => ({ default: m.EChart })));
 
-type ObservationRow = Out<typeof trpc.observations.list.query>[number];
-type AuditRow = Out<typeof trpc.audit.list.query>[number];
+type AuditRow = RouterOutputs['audit']['list'][number];
 
 export default function IndicatorDetailPage() {
   const { indicatorId = '' } = useParams();
@@ -30,10 +32,7 @@ export default function IndicatorDetailPage() {
 function Detail({ planId, indicatorId }: { planId: string; indicatorId: string }) {
   const plan = usePlan(planId);
   const indicators = useIndicators(planId);
-  const history = useQuery({
-    queryKey: ['observations', planId, 'indicator', indicatorId],
-    queryFn: () => trpc.observations.list.query({ planId, indicatorId }),
-  });
+  const history = useQuery(trpc.observations.list.queryOptions({ planId, indicatorId }));
   return (
     <Pending queries={[plan, indicators, history]}>
       {() => {
@@ -58,19 +57,26 @@ function Body({
 }) {
   const { user } = useWorkspace();
   const approved = history.filter((o) => o.state === 'approved');
-  const points = approved.map((o) => ({ indicatorId: row.id, year: o.year, value: o.raw }));
-  const year = defaultYear(plan.period, points);
-  const e = useMemo(
-    () => evaluateRows([row], points, year, plan.period).get(row.id),
-    [row, points, year, plan.period],
+  const [year, setYear] = useYearParam(
+    plan.period,
+    defaultYear(
+      plan.period,
+      approved.map((o) => o.year),
+    ),
   );
+  const evaluation = useEvaluation(plan.id, year);
+  const e = evaluation.data?.evaluations.find((x) => x.indicatorId === row.id);
   const mayReadAudit = ROLE_ABILITIES[user.role].write;
   const audit = useQuery({
-    queryKey: ['audit', 'observations', history.map((o) => `${o.id}@${o.version}`).join(',')],
+    // The key tRPC gives the audit list, with each observation's version: a new step, a new list.
+    queryKey: [
+      ...trpc.audit.list.queryKey({ entity: 'observation' }),
+      history.map((o) => `${o.id}@${o.version}`),
+    ],
     enabled: mayReadAudit && history.length > 0,
     queryFn: async () => {
       const lists = await Promise.all(
-        history.map((o) => trpc.audit.list.query({ entity: 'observation', entityId: o.id })),
+        history.map((o) => client.audit.list.query({ entity: 'observation', entityId: o.id })),
       );
       return lists.flat().sort((a, b) => b.seq - a.seq);
     },
@@ -90,8 +96,9 @@ function Body({
   const observedByYear = new Map<number, number>();
   if (e?.baseline != null) observedByYear.set(row.baselineYear, e.baseline);
   for (const o of approved) {
-    const n = Number.parseFloat(o.raw.replace(/[^\d.-]/g, ''));
-    if (Number.isFinite(n)) observedByYear.set(o.year, n);
+    // The reading stored with the value, not the text parsed again here.
+    const n = levelNumber(o.value);
+    if (n !== null) observedByYear.set(o.year, n);
   }
   const option = {
     tooltip: { trigger: 'axis' },
@@ -128,11 +135,14 @@ function Body({
   return (
     <div>
       <Typography.Paragraph>
-        <Link to="/indicators">← 返回指标列表</Link>
+        <Link to={`/indicators?year=${year}`}>← 返回指标列表</Link>
       </Typography.Paragraph>
       <Typography.Title level={3} className="page-title">
         {row.name}
       </Typography.Title>
+      <div style={{ marginBottom: 16 }}>
+        <YearSelect years={yearsOf(plan.period)} value={year} onChange={setYear} />
+      </div>
       <Descriptions
         bordered
         size="small"
@@ -154,7 +164,7 @@ function Body({
           {row.target.raw || '—'}（{row.targetYear}年）
         </Descriptions.Item>
         <Descriptions.Item label={`${year}年状态`}>
-          {e ? <StatusTag status={e.status} /> : '—'}
+          {e ? <StatusTag status={e.status} /> : evaluation.isError ? '加载失败' : '—'}
         </Descriptions.Item>
         <Descriptions.Item label="评估说明" span={3}>
           {e?.reason.zh || '—'}

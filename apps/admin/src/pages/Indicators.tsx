@@ -2,7 +2,6 @@ import {
   EVALUATION_STATUS_LABELS,
   EVALUATION_STATUSES,
   type EvaluationStatus,
-  type IndicatorEvaluation,
   NATURE_LABELS,
 } from '@minsheng/domain';
 import { Card, Select, Space, Table, Typography } from 'antd';
@@ -10,13 +9,15 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Sparkline, type TrendPoint } from '../charts/Sparkline.tsx';
 import {
+  approvedYears,
   defaultYear,
-  evaluateRows,
+  type IndicatorEvaluation,
   type IndicatorRow,
-  latestApprovedPoints,
   type PlanInfo,
+  useEvaluation,
   useIndicators,
   usePlan,
+  useYearParam,
   yearsOf,
 } from '../lib/plan-data.ts';
 import { StatusTag } from '../lib/status.tsx';
@@ -51,16 +52,18 @@ function trend(row: IndicatorRow, e: IndicatorEvaluation | undefined) {
   return { path, observed };
 }
 
-function Body({ plan, rows }: { plan: PlanInfo; rows: IndicatorRow[] }) {
-  const points = useMemo(() => latestApprovedPoints(rows), [rows]);
-  const [year, setYear] = useState(() => defaultYear(plan.period, points));
+function Body({ plan, rows: all }: { plan: PlanInfo; rows: IndicatorRow[] }) {
+  const [year, setYear] = useYearParam(plan.period, defaultYear(plan.period, approvedYears(all)));
   const [field, setField] = useState<string | null>(null);
   const [nature, setNature] = useState<string | null>(null);
   const [status, setStatus] = useState<EvaluationStatus | null>(null);
+  const evaluation = useEvaluation(plan.id, year);
   const evals = useMemo(
-    () => evaluateRows(rows, points, year, plan.period),
-    [rows, points, year, plan.period],
+    () => new Map((evaluation.data?.evaluations ?? []).map((e) => [e.indicatorId, e])),
+    [evaluation.data],
   );
+  // What the router evaluates: the indicators still in the plan's package.
+  const rows = all.filter((r) => r.inPackage);
 
   const fields = [...new Set(rows.map((r) => r.field.label))];
   const shown = rows.filter(
@@ -78,7 +81,7 @@ function Body({ plan, rows }: { plan: PlanInfo; rows: IndicatorRow[] }) {
       title: '指标',
       key: 'name',
       render: (_: unknown, r: IndicatorRow) => (
-        <Link to={`/indicators/${encodeURIComponent(r.id)}`}>{r.name}</Link>
+        <Link to={`/indicators/${encodeURIComponent(r.id)}?year=${year}`}>{r.name}</Link>
       ),
     },
     {
@@ -191,17 +194,21 @@ function Body({ plan, rows }: { plan: PlanInfo; rows: IndicatorRow[] }) {
           显示 {shown.length} / {rows.length} 项
         </Typography.Text>
       </Space>
-      {groups.map((g) => (
-        <Card key={g.field} title={g.field} size="small" style={{ marginBottom: 16 }}>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            columns={columns}
-            dataSource={g.rows}
-          />
-        </Card>
-      ))}
+      <Pending queries={[evaluation]}>
+        {() =>
+          groups.map((g) => (
+            <Card key={g.field} title={g.field} size="small" style={{ marginBottom: 16 }}>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                columns={columns}
+                dataSource={g.rows}
+              />
+            </Card>
+          ))
+        }
+      </Pending>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { PROJECT_STATUS_LABELS, ROLE_ABILITIES } from '@minsheng/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -16,10 +16,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useWorkspace } from '../lib/session.tsx';
-import { errorMessage, type Out, trpc } from '../lib/trpc.ts';
+import { errorMessage, queryClient, type RouterOutputs, trpc } from '../lib/trpc.ts';
 import { NeedPlan, Pending } from './common.tsx';
 
-type Project = Out<typeof trpc.projects.list.query>[number];
+type Project = RouterOutputs['projects']['list'][number];
 type Status = Project['status'];
 
 const STATUS_LABELS: Record<Status, string> = PROJECT_STATUS_LABELS;
@@ -35,10 +35,7 @@ export default function ProjectsPage() {
 }
 
 function Projects({ planId }: { planId: string }) {
-  const list = useQuery({
-    queryKey: ['projects', planId],
-    queryFn: () => trpc.projects.list.query({ planId }),
-  });
+  const list = useQuery(trpc.projects.list.queryOptions({ planId }));
   return (
     <Pending queries={[list]}>
       {() => list.data && <Body planId={planId} projects={list.data} />}
@@ -48,7 +45,6 @@ function Projects({ planId }: { planId: string }) {
 
 function Body({ planId, projects }: { planId: string; projects: Project[] }) {
   const { user } = useWorkspace();
-  const client = useQueryClient();
   const mayEdit = ROLE_ABILITIES[user.role].write;
   const [editing, setEditing] = useState<Project | null>(null);
   const [draft, setDraft] = useState<{ status: Status; progress: number; note: string }>({
@@ -60,26 +56,20 @@ function Body({ planId, projects }: { planId: string; projects: Project[] }) {
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
 
-  const save = useMutation({
-    mutationFn: (p: Project) =>
-      trpc.projects.updateStatus.mutate({
-        planId,
-        projectId: p.id,
-        status: draft.status,
-        progress: draft.progress,
-        note: draft.note.trim() || null,
-        expectedVersion: p.version,
-      }),
-    onSuccess: async (p) => {
-      setNotice({ type: 'success', text: `已更新：${p.name ?? p.text.slice(0, 20)}` });
-      setEditing(null);
-      await client.invalidateQueries({ queryKey: ['projects', planId] });
-    },
-    onError: async (e) => {
-      setNotice({ type: 'error', text: errorMessage(e) });
-      await client.invalidateQueries({ queryKey: ['projects', planId] });
-    },
-  });
+  const refresh = () => queryClient.invalidateQueries(trpc.projects.pathFilter());
+  const save = useMutation(
+    trpc.projects.updateStatus.mutationOptions({
+      onSuccess: async (p) => {
+        setNotice({ type: 'success', text: `已更新：${p.name ?? p.text.slice(0, 20)}` });
+        setEditing(null);
+        await refresh();
+      },
+      onError: async (e) => {
+        setNotice({ type: 'error', text: errorMessage(e) });
+        await refresh();
+      },
+    }),
+  );
 
   const q = query.trim();
   const shown = projects.filter(
@@ -225,7 +215,17 @@ function Body({ planId, projects }: { planId: string; projects: Project[] }) {
         okText="保存"
         cancelText="取消"
         confirmLoading={save.isPending}
-        onOk={() => editing && save.mutate(editing)}
+        onOk={() =>
+          editing &&
+          save.mutate({
+            planId,
+            projectId: editing.id,
+            status: draft.status,
+            progress: draft.progress,
+            note: draft.note.trim() || null,
+            expectedVersion: editing.version,
+          })
+        }
         onCancel={() => setEditing(null)}
       >
         <p>{editing?.text}</p>

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { type Out, trpc } from '../lib/trpc.ts';
+import { type RouterOutputs, trpc } from '../lib/trpc.ts';
 import { NeedPlan, Pending } from './common.tsx';
 
-type Standards = Out<typeof trpc.standards.list.query>;
+type Standards = RouterOutputs['standards']['list'];
 type Item = Standards['items'][number];
 
 export default function ServicesPage() {
@@ -12,10 +12,7 @@ export default function ServicesPage() {
 }
 
 function Services({ planId }: { planId: string }) {
-  const list = useQuery({
-    queryKey: ['standards', planId],
-    queryFn: () => trpc.standards.list.query({ planId }),
-  });
+  const list = useQuery(trpc.standards.list.queryOptions({ planId }));
   return <Pending queries={[list]}>{() => list.data && <Body data={list.data} />}</Pending>;
 }
 

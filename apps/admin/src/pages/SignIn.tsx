@@ -1,8 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
-import { signInErrorMessage, trpc } from '../lib/trpc.ts';
+import { queryClient, signInErrorMessage, trpc } from '../lib/trpc.ts';
 
 interface Credentials {
   username: string;
@@ -12,12 +12,11 @@ interface Credentials {
 export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const client = useQueryClient();
   const signIn = useMutation({
-    mutationFn: (c: Credentials) => trpc.auth.signIn.mutate(c),
+    ...trpc.auth.signIn.mutationOptions(),
     onSuccess: async () => {
-      client.clear();
-      await client.invalidateQueries({ queryKey: ['auth', 'me'] });
+      queryClient.clear();
+      await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
       const next = params.get('next');
       // Only paths inside the console: a crafted ?next= must not send the user elsewhere.
       navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/overview', {

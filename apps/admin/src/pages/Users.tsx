@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Role, RoleSchema } from '@minsheng/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -15,10 +15,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useWorkspace } from '../lib/session.tsx';
-import { errorMessage, type Out, trpc } from '../lib/trpc.ts';
+import { errorMessage, queryClient, type RouterOutputs, trpc } from '../lib/trpc.ts';
 import { Pending } from './common.tsx';
 
-type UserRow = Out<typeof trpc.users.list.query>[number];
+type UserRow = RouterOutputs['users']['list'][number];
 interface NewUser {
   username: string;
   displayName: string;
@@ -31,9 +31,8 @@ const roleOptions = RoleSchema.options.map((r) => ({ value: r, label: ROLE_LABEL
 
 export default function UsersPage() {
   const { user } = useWorkspace();
-  const client = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => trpc.users.list.query() });
-  const regions = useQuery({ queryKey: ['regions'], queryFn: () => trpc.regions.list.query() });
+  const users = useQuery(trpc.users.list.queryOptions());
+  const regions = useQuery(trpc.regions.list.queryOptions());
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [password, setPassword] = useState('');
@@ -42,34 +41,33 @@ export default function UsersPage() {
   const regionName = (code: string) => regions.data?.find((r) => r.code === code)?.name ?? code;
   const done = async (text: string) => {
     setNotice({ type: 'success', text });
-    await client.invalidateQueries({ queryKey: ['users'] });
+    await queryClient.invalidateQueries(trpc.users.pathFilter());
   };
   const fail = (e: unknown) => setNotice({ type: 'error', text: errorMessage(e) });
 
-  const create = useMutation({
-    mutationFn: (u: NewUser) => trpc.users.create.mutate(u),
-    onSuccess: async (_, u) => {
-      setCreating(false);
-      form.resetFields();
-      await done(`已创建用户 ${u.username}`);
-    },
-    onError: fail,
-  });
-  const update = useMutation({
-    mutationFn: (u: { id: string; role?: Role; regionCode?: string; disabled?: boolean }) =>
-      trpc.users.update.mutate(u),
-    onSuccess: () => done('已保存'),
-    onError: fail,
-  });
-  const reset = useMutation({
-    mutationFn: (u: { id: string; password: string }) => trpc.users.resetPassword.mutate(u),
-    onSuccess: async () => {
-      setResetting(null);
-      setPassword('');
-      await done('已重置密码');
-    },
-    onError: fail,
-  });
+  const create = useMutation(
+    trpc.users.create.mutationOptions({
+      onSuccess: async (_, u) => {
+        setCreating(false);
+        form.resetFields();
+        await done(`已创建用户 ${u.username}`);
+      },
+      onError: fail,
+    }),
+  );
+  const update = useMutation(
+    trpc.users.update.mutationOptions({ onSuccess: () => done('已保存'), onError: fail }),
+  );
+  const reset = useMutation(
+    trpc.users.resetPassword.mutationOptions({
+      onSuccess: async () => {
+        setResetting(null);
+        setPassword('');
+        await done('已重置密码');
+      },
+      onError: fail,
+    }),
+  );
 
   const regionOptions = (regions.data ?? []).map((r) => ({
     value: r.code,

@@ -1,13 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { regionPackages } from '@minsheng/catalog';
 import type { AlignmentRow, PlanFinding } from '@minsheng/domain';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = resolve(import.meta.dirname, '../../bin/minsheng.js');
 
+// The checks come from the router over the local database: a fresh embedded one per run.
+const dataDir = mkdtempSync(join(tmpdir(), 'minsheng-check-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const env: NodeJS.ProcessEnv = { ...process.env, MINSHENG_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,12 +1,7 @@
-import { findRegionPackage, regionPackages, regions } from '@minsheng/catalog';
 import {
   type Alignment,
   type AlignmentRow,
-  alignPlans,
-  ancestorCodes,
-  checkPlan,
   describeRef,
-  type Plan,
   type PlanFinding,
   REGION_LEVEL_LABELS,
   type Region,
@@ -14,48 +9,12 @@ import {
   type SourceRef,
 } from '@minsheng/domain';
 import type { Command } from 'commander';
+import type { Procedures } from '../data/source.ts';
 import { CliError } from '../errors.ts';
 
-/** The plan a plan is aligned with: the nearest region above with a plan, and why if none. */
-export interface UpperPlan {
-  region: Region | null;
-  plan: Plan | null;
-  /** Why there is no plan to align with, where there is none. */
-  reason: { zh: string; en: string } | null;
-}
-
-const overlaps = (a: Plan, b: Plan): boolean =>
-  a.period.start <= b.period.end && b.period.start <= a.period.end;
-
-/**
- * Walks up the regions (苍溪县 → 广元市, which has no plan → 四川省) to the first with a plan, and
- * takes its plan whose period overlaps this plan's, a five-year plan first.
- */
-export function nearestUpperPlan(plan: Plan, code: string): UpperPlan {
-  for (const above of ancestorCodes(code, regions)) {
-    const pkg = findRegionPackage(above);
-    if (!pkg || pkg.plans.length === 0) continue;
-    const fitting = pkg.plans
-      .filter((p) => overlaps(p, plan))
-      .sort((a, b) => Number(b.kind === 'five_year') - Number(a.kind === 'five_year'));
-    const chosen = fitting[0];
-    if (chosen) return { region: pkg.region, plan: chosen, reason: null };
-    const periods = pkg.plans.map((p) => `${p.period.start}–${p.period.end}`).join(', ');
-    const own = `${plan.period.start}–${plan.period.end}`;
-    return {
-      region: pkg.region,
-      plan: null,
-      reason: {
-        zh: `${pkg.region.name}的规划期为${periods}，与本规划（${own}）不重叠，无可对标`,
-        en: `${pkg.region.name}'s plans cover ${periods}, not ${own}: nothing to align with`,
-      },
-    };
-  }
-  return {
-    region: null,
-    plan: null,
-    reason: { zh: '上级地区均无规划', en: 'no region above has a plan' },
-  };
+interface SourceOptions {
+  api?: string;
+  token?: string;
 }
 
 interface PlanReport {
@@ -66,30 +25,45 @@ interface PlanReport {
   alignmentNote: { zh: string; en: string } | null;
 }
 
-export function checkRegion(code: string): { region: Region; plans: PlanReport[] } {
-  const pkg = findRegionPackage(code);
-  if (!pkg) {
-    const known = regionPackages.map((p) => `${p.region.code} ${p.region.name}`).join(', ');
+/**
+ * A region's plans with their checks and their alignment with the plan above, as the router
+ * answers them (evaluation.checks, evaluation.alignment): the console's 规划检查 and 上级对标
+ * pages show the same.
+ */
+export async function checkRegion(
+  source: Procedures,
+  code: string,
+): Promise<{ region: Region; plans: PlanReport[] }> {
+  const regions = await source.regions();
+  const region = regions.find((r) => r.code === code);
+  if (!region) {
+    const known = regions.map((r) => `${r.code} ${r.name}`).join(', ');
     throw new CliError(`unknown region code "${code}"; known regions: ${known}`);
   }
-  const plans = pkg.plans.map((plan): PlanReport => {
-    const upper = nearestUpperPlan(plan, pkg.region.code);
-    return {
-      planId: plan.id,
-      title: plan.title,
-      findings: checkPlan(plan),
-      alignment:
-        upper.plan && upper.region
-          ? {
-              ...alignPlans(plan, upper.plan),
-              upperRegion: upper.region.name,
-              upperTitle: upper.plan.title,
-            }
-          : null,
-      alignmentNote: upper.reason,
-    };
-  });
-  return { region: pkg.region, plans };
+  const own = (await source.plans(code)).filter((p) => p.regionCode === code && p.inPackage);
+  const plans = await Promise.all(
+    own.map(async (plan): Promise<PlanReport> => {
+      const [findings, above] = await Promise.all([
+        source.checks(plan.id),
+        source.alignment(plan.id),
+      ]);
+      return {
+        planId: plan.id,
+        title: plan.title,
+        findings,
+        alignment:
+          above.upper && above.alignment
+            ? {
+                ...above.alignment,
+                upperRegion: above.upper.region.name,
+                upperTitle: above.upper.title,
+              }
+            : null,
+        alignmentNote: above.reason,
+      };
+    }),
+  );
+  return { region, plans };
 }
 
 const ref = (r: SourceRef | null): string => (r ? describeRef(r) : '—');
@@ -120,12 +94,21 @@ export function registerCheckCommand(program: Command): void {
     )
     .option('--json', 'print JSON instead of text')
     .option('--lang <lang>', 'language of the text output: zh or en', 'zh')
-    .action((code: string, opts: { json?: boolean; lang: string }) => {
+    .option('--api <url>', "a running server's tRPC endpoint instead of the local database")
+    .option('--token <token>', 'with --api: a session token (or MINSHENG_TOKEN)')
+    .action(async (code: string, opts: { json?: boolean; lang: string } & SourceOptions) => {
       if (opts.lang !== 'zh' && opts.lang !== 'en') {
         throw new CliError(`--lang must be zh or en, not "${opts.lang}"`);
       }
       const lang = opts.lang;
-      const report = checkRegion(code);
+      const { openSource } = await import('../data/source.ts');
+      const source = await openSource(opts);
+      let report: Awaited<ReturnType<typeof checkRegion>>;
+      try {
+        report = await checkRegion(source, code);
+      } finally {
+        await source.close();
+      }
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { evaluatePlan } from '@minsheng/domain';
 import type { ExportOrigin } from '@minsheng/reports/spreadsheet/layout';
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
@@ -74,7 +73,8 @@ export function registerSpreadsheetCommands(program: Command): void {
             plan: data.plan,
             year,
             observations: data.observations,
-            evaluations: evaluatePlan(data.plan, data.observations, year),
+            // The router's verdicts for the year: the export computes none of its own.
+            evaluations: (await source.evaluation(data.plan.id, year)).evaluations,
           };
           const bytes =
             format === 'xlsx'

@@ -11,13 +11,12 @@ import { createDb, DataDirLockedError, type Db, migrateToLatest, seedCatalog } f
 import {
   type ObservedPoint,
   type Plan,
-  PlanSchema,
   PROJECT_STATUSES,
   type ProjectStatus,
   type Region,
   type User,
 } from '@minsheng/domain';
-import { ancestorsOf, upperPlanOf } from '@minsheng/reports/catalog';
+import { ancestorsOf } from '@minsheng/reports/catalog';
 import type { ProjectProgress, ReportData } from '@minsheng/reports/types';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { cliEnv, databaseOptions } from '../env.ts';
@@ -35,10 +34,18 @@ export interface Procedures {
   regions(): Promise<Region[]>;
   plans(regionCode?: string): Promise<PlanSummary[]>;
   plan(planId: string): Promise<Awaited<ReturnType<Caller['plans']['get']>>>;
+  full(planId: string): Promise<Awaited<ReturnType<Caller['plans']['full']>>>;
   indicators(planId: string): Promise<Awaited<ReturnType<Caller['indicators']['list']>>>;
   standards(planId: string): Promise<Awaited<ReturnType<Caller['standards']['list']>>>;
   projects(planId: string): Promise<Awaited<ReturnType<Caller['projects']['list']>>>;
   approved(planId: string): Promise<Awaited<ReturnType<Caller['observations']['list']>>>;
+  /** The router's verdicts and counts: reports show these, and compute none. */
+  evaluation(
+    planId: string,
+    year: number,
+  ): Promise<Awaited<ReturnType<Caller['evaluation']['plan']>>>;
+  alignment(planId: string): Promise<Awaited<ReturnType<Caller['evaluation']['alignment']>>>;
+  checks(planId: string): Promise<Awaited<ReturnType<Caller['evaluation']['checks']>>>;
   /** The one write the CLI makes: a year of values from a spreadsheet, all or nothing. */
   importBatch(
     input: Parameters<Caller['observations']['importBatch']>[0],
@@ -56,10 +63,14 @@ export function fromCaller(caller: Caller): Procedures {
     regions: () => caller.regions.list(),
     plans: (regionCode) => caller.plans.list(regionCode ? { regionCode } : {}),
     plan: (planId) => caller.plans.get({ planId }),
+    full: (planId) => caller.plans.full({ planId }),
     indicators: (planId) => caller.indicators.list({ planId }),
     standards: (planId) => caller.standards.list({ planId }),
     projects: (planId) => caller.projects.list({ planId }),
     approved: (planId) => caller.observations.list({ planId, state: 'approved' }),
+    evaluation: (planId, year) => caller.evaluation.plan({ planId, year }),
+    alignment: (planId) => caller.evaluation.alignment({ planId }),
+    checks: (planId) => caller.evaluation.checks({ planId }),
     importBatch: (input) => caller.observations.importBatch(input),
   };
 }
@@ -124,8 +135,6 @@ export async function openLocalSource(db: Db = createDb(databaseOptions())): Pro
   }
 }
 
-const wire = <T>(p: Promise<unknown>): Promise<T> => p as Promise<T>;
-
 /** Reads from a running server: `url` is its tRPC endpoint, `token` a session token. */
 export function openRemoteSource(url: string, token: string | undefined): ReportSource {
   const client = createTRPCClient<AppRouter>({
@@ -142,87 +151,21 @@ export function openRemoteSource(url: string, token: string | undefined): Report
     regions: () => client.regions.list.query(),
     plans: (regionCode) => client.plans.list.query(regionCode ? { regionCode } : {}),
     plan: (planId) => client.plans.get.query({ planId }),
-    // JSON turns `unknown` fields optional; loadPlan re-validates everything with PlanSchema.
-    indicators: (planId) => wire(client.indicators.list.query({ planId })),
-    standards: (planId) => wire(client.standards.list.query({ planId })),
-    projects: (planId) => wire(client.projects.list.query({ planId })),
+    full: (planId) => client.plans.full.query({ planId }),
+    indicators: (planId) => client.indicators.list.query({ planId }),
+    standards: (planId) => client.standards.list.query({ planId }),
+    projects: (planId) => client.projects.list.query({ planId }),
     approved: (planId) => client.observations.list.query({ planId, state: 'approved' }),
+    evaluation: (planId, year) => client.evaluation.plan.query({ planId, year }),
+    alignment: (planId) => client.evaluation.alignment.query({ planId }),
+    checks: (planId) => client.evaluation.checks.query({ planId }),
     importBatch: (input) => client.observations.importBatch.mutate(input),
   };
 }
 
-/** A plan as the domain knows it, put back together from the procedures' pieces. */
-export async function loadPlan(source: Procedures, planId: string): Promise<Plan> {
-  const [head, indicators, standards, projects] = await Promise.all([
-    source.plan(planId),
-    source.indicators(planId),
-    source.standards(planId),
-    source.projects(planId),
-  ]);
-  // Parsing re-reads every cell with the grammar: what came over the wire is checked, not trusted.
-  return PlanSchema.parse({
-    id: head.id,
-    regionCode: head.regionCode,
-    title: head.title,
-    kind: head.kind,
-    period: head.period,
-    issuer: head.issuer,
-    documentNumber: head.documentNumber,
-    issueDate: head.issueDate,
-    basis: head.basis,
-    source: head.source,
-    indicatorTable: head.indicatorTable,
-    declaredServiceCount: head.declaredServiceCount,
-    notes: head.notes,
-    indicators: indicators
-      .filter((i) => i.inPackage)
-      .map((i) => ({
-        id: i.id,
-        field: i.field,
-        name: i.name,
-        unit: i.unit,
-        baselineYear: i.baselineYear,
-        baseline: i.baseline.raw,
-        targetYear: i.targetYear,
-        target: i.target.raw,
-        nature: i.nature,
-        canonicalKey: i.canonicalKey,
-        source: i.source,
-        ...(i.note ? { note: i.note } : {}),
-      })),
-    serviceFields: standards.fields,
-    services: standards.items.map((s) => ({
-      id: s.id,
-      field: s.field,
-      name: s.name,
-      content: s.content ?? undefined,
-      targetGroup: s.targetGroup ?? undefined,
-      standard: s.standard ?? undefined,
-      standardAmounts: s.standardAmounts,
-      funding: s.funding ?? undefined,
-      fundingLevels: s.fundingLevels,
-      coverage: s.coverage ?? undefined,
-      leadDepartment: s.leadDepartment ?? undefined,
-      table: s.table ?? undefined,
-      source: s.source,
-      note: s.note ?? undefined,
-    })),
-    projects: projects
-      .filter((p) => p.inPackage)
-      .map((p) => ({
-        id: p.id,
-        kind: p.kind,
-        box: p.box,
-        field: p.field,
-        group: p.group ?? undefined,
-        number: p.number ?? undefined,
-        name: p.name ?? undefined,
-        text: p.text,
-        quantities: p.quantities,
-        responsible: p.responsible,
-        source: p.source,
-      })),
-  });
+/** A plan as the domain knows it, as the router maps it from its rows (plans.full). */
+export function loadPlan(source: Procedures, planId: string): Promise<Plan> {
+  return source.full(planId);
 }
 
 function isStatus(s: string): s is ProjectStatus {
@@ -281,10 +224,14 @@ export async function loadReportData(
   }
   const plans = shared?.plans ?? (await source.plans());
   const summary = choosePlan(region, plans, choice);
-  const [plan, approved, projects] = await Promise.all([
+  const year = choice.year;
+  const [plan, approved, projects, evaluation, alignment, checks] = await Promise.all([
     loadPlan(source, summary.id),
     source.approved(summary.id),
     source.projects(summary.id),
+    year === undefined ? null : source.evaluation(summary.id, year),
+    source.alignment(summary.id),
+    source.checks(summary.id),
   ]);
   const observations: ObservedPoint[] = approved
     .filter((o) => o.state === 'approved')
@@ -295,14 +242,9 @@ export async function loadReportData(
     if (!p.statusUpdatedAt || !isStatus(p.status)) continue;
     projectProgress[p.id] = { status: p.status, progress: p.progress, note: p.statusNote };
   }
-  const upperSummary = upperPlanOf(code, plan, regions, (c) =>
-    plans.filter((p) => p.regionCode === c),
-  );
-  const upper = upperSummary
-    ? {
-        region: upperSummary.region,
-        plan: await loadPlan(source, upperSummary.plan.id),
-      }
+  // The plan above is the router's choice (the domain's planAbove), loaded for its header.
+  const upper = alignment.upper
+    ? { region: alignment.upper.region, plan: await loadPlan(source, alignment.upper.planId) }
     : null;
   return {
     region,
@@ -311,6 +253,9 @@ export async function loadReportData(
     observations,
     projectProgress,
     upper,
+    evaluations: evaluation ? { [evaluation.year]: evaluation } : {},
+    alignment: alignment.alignment,
+    checks,
   };
 }
 

@@ -1,4 +1,4 @@
-import { isWithin, RegionCodeSchema } from '@minsheng/domain';
+import { AuditOutSchema, isWithin, RegionCodeSchema } from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan } from '../access.ts';
 import { iso } from '../rows.ts';
@@ -18,6 +18,7 @@ export const auditRouter = router({
         })
         .default({ limit: 100 }),
     )
+    .output(z.array(AuditOutSchema))
     .query(async ({ ctx, input }) => {
       const scope = input.regionCode ?? ctx.user.regionCode;
       await assertCan(ctx, ctx.user, 'readAudit', scope);

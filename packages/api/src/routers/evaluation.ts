@@ -2,9 +2,14 @@ import {
   alignPlans,
   ancestorCodes,
   checkPlan,
-  evaluatePlan,
   ObservationYearSchema,
-  summarizePlan,
+  PlanAlignmentSchema,
+  PlanChecksSchema,
+  PlanEvaluationSchema,
+  PlanIdSchema,
+  planAbove,
+  planEvaluation,
+  RegionSummarySchema,
 } from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan } from '../access.ts';
@@ -13,13 +18,13 @@ import {
   indicatorPlan,
   loadDomainPlan,
   packageIndicators,
+  planHeadOf,
 } from '../domain-plan.ts';
 import { badInput } from '../errors.ts';
 import { planFor } from '../plan-access.ts';
 import { regionSummary } from '../region-summary.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
-const PlanId = z.string().min(1).max(100);
 const RegionCode = z.string().regex(/^\d{6}$/, 'a six-digit region code');
 
 /**
@@ -29,7 +34,8 @@ const RegionCode = z.string().regex(/^\d{6}$/, 'a six-digit region code');
 export const evaluationRouter = router({
   /** Every indicator of a plan in a year, with its status and the figures behind it. */
   plan: authedProcedure
-    .input(z.object({ planId: PlanId, year: ObservationYearSchema }))
+    .input(z.object({ planId: PlanIdSchema, year: ObservationYearSchema }))
+    .output(PlanEvaluationSchema)
     .query(async ({ ctx, input }) => {
       const row = await planFor(ctx, ctx.user, input.planId, 'read');
       if (input.year < row.period_start - 1 || input.year > row.period_end) {
@@ -43,14 +49,7 @@ export const evaluationRouter = router({
         packageIndicators(ctx.db, row.id),
         approvedPoints(ctx.db, [row.id], input.year),
       ]);
-      const plan = indicatorPlan(row, indicators);
-      const evaluations = evaluatePlan(plan, points.get(row.id) ?? [], input.year);
-      return {
-        planId: row.id,
-        year: input.year,
-        evaluations,
-        summary: summarizePlan(plan, evaluations),
-      };
+      return planEvaluation(indicatorPlan(row, indicators), points.get(row.id) ?? [], input.year);
     }),
 
   /**
@@ -60,42 +59,54 @@ export const evaluationRouter = router({
    */
   region: authedProcedure
     .input(z.object({ regionCode: RegionCode, year: ObservationYearSchema }))
+    .output(RegionSummarySchema)
     .query(async ({ ctx, input }) => {
       await assertCan(ctx, ctx.user, 'read', input.regionCode);
       return regionSummary(ctx, ctx.user, input.regionCode, input.year);
     }),
 
   /** The plan's own consistency: declared counts, two targets for one indicator, and so on. */
-  checks: authedProcedure.input(z.object({ planId: PlanId })).query(async ({ ctx, input }) => {
-    const row = await planFor(ctx, ctx.user, input.planId, 'read');
-    return checkPlan(await loadDomainPlan(ctx.db, row));
-  }),
+  checks: authedProcedure
+    .input(z.object({ planId: PlanIdSchema }))
+    .output(PlanChecksSchema)
+    .query(async ({ ctx, input }) => {
+      const row = await planFor(ctx, ctx.user, input.planId, 'read');
+      return checkPlan(await loadDomainPlan(ctx.db, row));
+    }),
 
-  /** The plan set against the nearest plan above it; null when no region above has one. */
-  alignment: authedProcedure.input(z.object({ planId: PlanId })).query(async ({ ctx, input }) => {
-    const row = await planFor(ctx, ctx.user, input.planId, 'read');
-    const regions = await ctx.regions();
-    for (const code of ancestorCodes(row.region_code, regions)) {
-      const candidates = await ctx.db
-        .selectFrom('plans')
-        .selectAll()
-        .where('region_code', '=', code)
-        .where('in_package', '=', true)
-        .where('period_start', '<=', row.period_end)
-        .where('period_end', '>=', row.period_start)
-        .orderBy('position')
-        .execute();
-      const upper = candidates.find((p) => p.kind === 'five_year') ?? candidates[0];
-      if (!upper) continue;
-      const [lower, above] = await Promise.all([
+  /**
+   * The plan set against the plan above it, chosen by the domain's planAbove; where there is
+   * none, the reason.
+   */
+  alignment: authedProcedure
+    .input(z.object({ planId: PlanIdSchema }))
+    .output(PlanAlignmentSchema)
+    .query(async ({ ctx, input }) => {
+      const row = await planFor(ctx, ctx.user, input.planId, 'read');
+      const regions = await ctx.regions();
+      const codes = ancestorCodes(row.region_code, regions);
+      const rows =
+        codes.length === 0
+          ? []
+          : await ctx.db
+              .selectFrom('plans')
+              .selectAll()
+              .where('region_code', 'in', codes)
+              .where('in_package', '=', true)
+              .orderBy('position')
+              .execute();
+      const above = planAbove(planHeadOf(row), row.region_code, regions, (code) =>
+        rows.filter((p) => p.region_code === code).map((p) => ({ ...planHeadOf(p), row: p })),
+      );
+      if (!above.plan) return { upper: null, alignment: null, reason: above.reason };
+      const [lower, upper] = await Promise.all([
         loadDomainPlan(ctx.db, row),
-        loadDomainPlan(ctx.db, upper),
+        loadDomainPlan(ctx.db, above.plan.row),
       ]);
       return {
-        upper: { planId: upper.id, regionCode: upper.region_code, title: upper.title },
-        alignment: alignPlans(lower, above),
+        upper: { planId: upper.id, title: upper.title, region: above.region },
+        alignment: alignPlans(lower, upper),
+        reason: null,
       };
-    }
-    return null;
-  }),
+    }),
 });

@@ -1,4 +1,5 @@
 import type { Database, Kysely } from '@minsheng/db';
+import { IndicatorOutSchema, PlanIdSchema } from '@minsheng/domain';
 import { z } from 'zod';
 import { planStampFor } from '../plan-access.ts';
 import { iso, toIndicator } from '../rows.ts';
@@ -12,7 +13,8 @@ const lists = new WeakMap<Kysely<Database>, StampedCache<IndicatorList>>();
 export const indicatorsRouter = router({
   /** A plan's indicators in table order, each with its latest approved observation. */
   list: authedProcedure
-    .input(z.object({ planId: z.string().min(1).max(100) }))
+    .input(z.object({ planId: PlanIdSchema }))
+    .output(z.array(IndicatorOutSchema))
     .query(async ({ ctx, input }) => {
       const stamp = await planStampFor(ctx, ctx.user, input.planId, 'read');
       let cache = lists.get(ctx.db);

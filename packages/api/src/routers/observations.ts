@@ -2,22 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { type Database, json, type Kysely, type Transaction } from '@minsheng/db';
 import {
   answerOf,
+  ImportBatchResultSchema,
+  OBSERVATION_STATE_LABELS,
   ObservationInputSchema,
+  type ObservationOut,
+  ObservationOutSchema,
   type ObservationState,
   ObservationStateSchema,
   ObservationYearSchema,
   ObservedValueTextSchema,
+  observedValueProblem,
+  PlanIdSchema,
   parseValue,
+  RecordIdSchema,
+  SheetResultSchema,
   type Value,
 } from '@minsheng/domain';
-
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { type Ability, can, refuseRecord } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { Context } from '../context.ts';
 import { badInput, conflict, forbidden, isUniqueViolation, wrongState } from '../errors.ts';
 import { planFor } from '../plan-access.ts';
-import { iso, type ObservationOut, toObservation } from '../rows.ts';
+import { iso, toObservation } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -139,6 +147,59 @@ const TRANSITIONS = {
   return: { from: ['submitted'], to: 'returned', action: 'return', ability: 'approve' },
 } as const satisfies Record<string, Transition>;
 
+/** One workflow step on a locked row, inside the caller's transaction, audited. */
+async function applyStep(
+  trx: Transaction<Database>,
+  ctx: Context & { user: NonNullable<Context['user']> },
+  regionCode: string,
+  step: Transition,
+  row: ObservationRowWithNames,
+  expectedVersion: number,
+  reason?: string,
+): Promise<ObservationOut> {
+  if (row.version !== expectedVersion) staleVersion(row, expectedVersion);
+  if (!step.from.includes(row.state as ObservationState)) {
+    throw wrongState(
+      `${describe(row)} is ${row.state}: only a ${step.from.join(' or ')} observation can be ${
+        step.to
+      }`,
+    );
+  }
+  if (step.to === 'approved' && (await wroteAVersion(trx, row, ctx.user.id))) {
+    throw forbidden(
+      `${describe(row)}：${ctx.user.username} 填报、修改或提交过这一数值，须由未经手的其他用户审核（${ctx.user.username} wrote or submitted a version of this value: approving needs a different user from everyone who wrote or submitted any of its versions）`,
+    );
+  }
+  const now = ctx.now();
+  const reviewing = step.to === 'approved' || step.to === 'returned';
+  await trx
+    .updateTable('observations')
+    .set({
+      state: step.to,
+      ...(step.to === 'submitted' ? { submitted_by: ctx.user.id, submitted_at: now } : {}),
+      ...(reviewing ? { reviewed_by: ctx.user.id, reviewed_at: now } : {}),
+      return_reason: step.to === 'returned' ? (reason ?? null) : row.return_reason,
+      updated_by: ctx.user.id,
+      updated_at: now,
+      version: row.version + 1,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  const after = toObservation(
+    await selectObservations(trx).where('o.id', '=', row.id).executeTakeFirstOrThrow(),
+  );
+  await audit(trx, {
+    actor: ctx.user,
+    action: step.action,
+    entity: 'observation',
+    entityId: row.id,
+    regionCode,
+    before: auditView(toObservation(row)),
+    after: auditView(after),
+  });
+  return after;
+}
+
 async function transition(
   ctx: Context & { user: NonNullable<Context['user']> },
   step: Transition,
@@ -150,60 +211,283 @@ async function transition(
       .where('o.id', '=', input.id)
       .forUpdate('o')
       .executeTakeFirstOrThrow();
-    if (row.version !== input.expectedVersion) staleVersion(row, input.expectedVersion);
-    if (!step.from.includes(row.state as ObservationState)) {
-      throw wrongState(
-        `${describe(row)} is ${row.state}: only a ${step.from.join(' or ')} observation can be ${
-          step.to
-        }`,
-      );
-    }
-    if (step.to === 'approved' && (await wroteAVersion(trx, row, ctx.user.id))) {
-      throw forbidden(
-        `${describe(row)}：${ctx.user.username} 填报、修改或提交过这一数值，须由未经手的其他用户审核（${ctx.user.username} wrote or submitted a version of this value: approving needs a different user from everyone who wrote or submitted any of its versions）`,
-      );
-    }
-    const now = ctx.now();
-    const reviewing = step.to === 'approved' || step.to === 'returned';
-    await trx
-      .updateTable('observations')
-      .set({
-        state: step.to,
-        ...(step.to === 'submitted' ? { submitted_by: ctx.user.id, submitted_at: now } : {}),
-        ...(reviewing ? { reviewed_by: ctx.user.id, reviewed_at: now } : {}),
-        return_reason: step.to === 'returned' ? (input.reason ?? null) : row.return_reason,
-        updated_by: ctx.user.id,
-        updated_at: now,
-        version: row.version + 1,
-      })
-      .where('id', '=', row.id)
-      .execute();
-    const after = toObservation(
-      await selectObservations(trx).where('o.id', '=', row.id).executeTakeFirstOrThrow(),
-    );
-    await audit(trx, {
-      actor: ctx.user,
-      action: step.action,
-      entity: 'observation',
-      entityId: row.id,
-      regionCode: plan.region_code,
-      before: auditView(toObservation(row)),
-      after: auditView(after),
-    });
-    return after;
+    return applyStep(trx, ctx, plan.region_code, step, row, input.expectedVersion, input.reason);
   });
 }
+
+interface ValueFields {
+  raw: string;
+  source: string | null;
+  note: string | null;
+}
+
+/**
+ * Writes one value inside the caller's transaction, over `existing` (the locked row, already
+ * checked for its version and state) or as a new row, audited: as a draft from the console, or
+ * straight to submitted from a spreadsheet import.
+ */
+async function writeValue(
+  trx: Transaction<Database>,
+  ctx: Context & { user: NonNullable<Context['user']> },
+  regionCode: string,
+  key: { plan_id: string; indicator_id: string; year: number },
+  values: ValueFields,
+  existing: ObservationRowWithNames | undefined,
+  how: 'draft' | 'import' = 'draft',
+): Promise<ObservationOut> {
+  const now = ctx.now();
+  const fields = {
+    raw: values.raw,
+    value: json(readingOf(values.raw)),
+    source: values.source,
+    note: values.note,
+    updated_by: ctx.user.id,
+    updated_at: now,
+    ...(how === 'import'
+      ? {
+          state: 'submitted' as const,
+          return_reason: null,
+          submitted_by: ctx.user.id,
+          submitted_at: now,
+        }
+      : { state: 'draft' as const }),
+  };
+  const id = existing?.id ?? randomUUID();
+  if (existing) {
+    await trx
+      .updateTable('observations')
+      .set({ ...fields, version: existing.version + 1 })
+      .where('id', '=', id)
+      .execute();
+  } else {
+    await trx
+      .insertInto('observations')
+      .values({
+        id,
+        ...key,
+        return_reason: null,
+        submitted_by: null,
+        submitted_at: null,
+        ...fields,
+        entered_by: ctx.user.id,
+        entered_at: now,
+        reviewed_by: null,
+        reviewed_at: null,
+        version: 1,
+      })
+      .execute();
+  }
+  const after = toObservation(
+    await selectObservations(trx).where('o.id', '=', id).executeTakeFirstOrThrow(),
+  );
+  await audit(trx, {
+    actor: ctx.user,
+    action: how === 'import' ? 'import' : existing ? 'update_draft' : 'create_draft',
+    entity: 'observation',
+    entityId: id,
+    regionCode,
+    before: existing ? auditView(toObservation(existing)) : null,
+    after: auditView(after),
+  });
+  return after;
+}
+
+const SheetCellSchema = z.object({
+  indicatorId: RecordIdSchema,
+  // Read per cell in the procedure, so a bad value is named by its indicator, in Chinese.
+  value: z.string().max(1000),
+  source: z.string().max(500).nullable().default(null),
+  note: z.string().max(2000).nullable().default(null),
+  /** The version the editor read; null for a value not entered yet. */
+  expectedVersion: ExpectedVersionSchema.nullable(),
+});
+
+/** One cell a sheet could not take, named as the person sees it. */
+interface SheetProblem {
+  indicator: string;
+  zh: string;
+  kind: 'input' | 'state' | 'stale';
+}
+
+function sheetRefusal(year: number, problems: SheetProblem[]): TRPCError {
+  const kinds = new Set(problems.map((p) => p.kind));
+  const code = kinds.has('stale')
+    ? 'CONFLICT'
+    : kinds.has('state')
+      ? 'PRECONDITION_FAILED'
+      : 'BAD_REQUEST';
+  const cells = problems.map((p) => `“${p.indicator}”${year}年：${p.zh}`).join('；');
+  return new TRPCError({
+    code,
+    message: `本表未保存，${problems.length}处有误：${cells}`,
+  });
+}
+
+/**
+ * A whole entry sheet (one plan, one year) in one transaction: every changed value saved as a
+ * draft and, in submit mode, submitted with the sheet's other drafts. All of it or none of it:
+ * each cell that cannot go in is named (indicator and year, in Chinese) and nothing is written.
+ */
+const saveSheet = authedProcedure
+  .input(
+    z.object({
+      planId: PlanIdSchema,
+      year: ObservationYearSchema,
+      mode: z.enum(['draft', 'submit']),
+      cells: z.array(SheetCellSchema).max(5000, 'a sheet holds at most 5000 values'),
+      /** In submit mode: drafts or returned values of the sheet left unchanged, to submit too. */
+      submit: z
+        .array(z.object({ indicatorId: RecordIdSchema, expectedVersion: ExpectedVersionSchema }))
+        .max(5000)
+        .default([]),
+    }),
+  )
+  .output(SheetResultSchema)
+  .mutation(async ({ ctx, input }) => {
+    const plan = await planFor(ctx, ctx.user, input.planId, 'write');
+    if (input.year < plan.period_start || input.year > plan.period_end) {
+      throw badInput(
+        'year',
+        input.year,
+        `is outside the plan's period ${plan.period_start}–${plan.period_end}`,
+      );
+    }
+    if (input.mode === 'draft' && input.submit.length > 0) {
+      throw badInput('submit', input.submit.length, 'values can be submitted in submit mode only');
+    }
+    const indicators = new Map(
+      (
+        await ctx.db
+          .selectFrom('indicators')
+          .select(['id', 'name', 'in_package'])
+          .where('plan_id', '=', plan.id)
+          .execute()
+      ).map((i) => [i.id, i]),
+    );
+    const nameOf = (id: string) => indicators.get(id)?.name ?? id;
+    const problems: SheetProblem[] = [];
+    const seen = new Set<string>();
+    for (const { indicatorId } of [...input.cells, ...input.submit]) {
+      if (indicators.get(indicatorId)?.in_package !== true) {
+        problems.push({ indicator: indicatorId, zh: '不是本规划的指标', kind: 'input' });
+      } else if (seen.has(indicatorId)) {
+        problems.push({ indicator: nameOf(indicatorId), zh: '在本表中出现两次', kind: 'input' });
+      }
+      seen.add(indicatorId);
+    }
+    for (const cell of input.cells) {
+      const raw = cell.value.trim();
+      const problem =
+        raw === ''
+          ? { zh: '已保存的数值不能清空，如需更正请填写新数值' }
+          : observedValueProblem(raw);
+      if (problem)
+        problems.push({ indicator: nameOf(cell.indicatorId), zh: problem.zh, kind: 'input' });
+    }
+    if (problems.length > 0) throw sheetRefusal(input.year, problems);
+    try {
+      return await ctx.db.transaction().execute(async (trx) => {
+        const existing = new Map(
+          seen.size === 0
+            ? []
+            : (
+                await selectObservations(trx)
+                  .where('o.plan_id', '=', plan.id)
+                  .where('o.year', '=', input.year)
+                  .where('o.indicator_id', 'in', [...seen])
+                  .forUpdate('o')
+                  .execute()
+              ).map((o) => [o.indicator_id, o]),
+        );
+        for (const cell of input.cells) {
+          const row = existing.get(cell.indicatorId);
+          const indicator = nameOf(cell.indicatorId);
+          if (!row) {
+            if (cell.expectedVersion !== null) {
+              problems.push({ indicator, zh: '该数值已被删除，请刷新后重试', kind: 'stale' });
+            }
+          } else if (row.version !== cell.expectedVersion) {
+            problems.push({
+              indicator,
+              zh: `已被${row.updated_by_name}修改（现为第${row.version}版），请刷新后重试`,
+              kind: 'stale',
+            });
+          } else if (row.state === 'submitted' || row.state === 'approved') {
+            problems.push({
+              indicator,
+              zh: `${OBSERVATION_STATE_LABELS[row.state]}，退回后才能修改`,
+              kind: 'state',
+            });
+          }
+        }
+        for (const entry of input.submit) {
+          const row = existing.get(entry.indicatorId);
+          const indicator = nameOf(entry.indicatorId);
+          if (!row || row.version !== entry.expectedVersion) {
+            problems.push({ indicator, zh: '已被他人修改，请刷新后重试', kind: 'stale' });
+          } else if (row.state !== 'draft' && row.state !== 'returned') {
+            problems.push({
+              indicator,
+              zh: `${OBSERVATION_STATE_LABELS[row.state]}，不能再提交`,
+              kind: 'state',
+            });
+          }
+        }
+        if (problems.length > 0) throw sheetRefusal(input.year, problems);
+
+        const saved: ObservationOut[] = [];
+        for (const cell of input.cells) {
+          const key = { plan_id: plan.id, indicator_id: cell.indicatorId, year: input.year };
+          const values = { raw: cell.value.trim(), source: cell.source, note: cell.note };
+          saved.push(
+            await writeValue(
+              trx,
+              ctx,
+              plan.region_code,
+              key,
+              values,
+              existing.get(cell.indicatorId),
+            ),
+          );
+        }
+        if (input.mode === 'draft')
+          return { planId: plan.id, year: input.year, saved, submitted: [] };
+        const toSubmit = [
+          ...saved.map((o) => ({ id: o.id, version: o.version })),
+          ...input.submit.map((e) => ({
+            id: existing.get(e.indicatorId)?.id ?? '',
+            version: e.expectedVersion,
+          })),
+        ];
+        const submitted: ObservationOut[] = [];
+        for (const { id, version } of toSubmit) {
+          const row = await selectObservations(trx)
+            .where('o.id', '=', id)
+            .executeTakeFirstOrThrow();
+          submitted.push(
+            await applyStep(trx, ctx, plan.region_code, TRANSITIONS.submit, row, version),
+          );
+        }
+        return { planId: plan.id, year: input.year, saved, submitted };
+      });
+    } catch (error) {
+      // Another first save of one of these values at the same moment: the unique key refuses ours.
+      if (!isUniqueViolation(error)) throw error;
+      throw conflict(`本表未保存：有数值刚被他人录入（${input.year}年），请刷新后重试`);
+    }
+  });
 
 export const observationsRouter = router({
   list: authedProcedure
     .input(
       z.object({
-        planId: z.string().min(1).max(100),
-        indicatorId: z.string().min(1).max(100).optional(),
+        planId: PlanIdSchema,
+        indicatorId: RecordIdSchema.optional(),
         year: ObservationYearSchema.optional(),
         state: ObservationStateSchema.optional(),
       }),
     )
+    .output(z.array(ObservationOutSchema))
     .query(async ({ ctx, input }) => {
       await planFor(ctx, ctx.user, input.planId, 'read');
       const rows = await selectObservations(ctx.db)
@@ -227,6 +511,7 @@ export const observationsRouter = router({
    */
   saveDraft: authedProcedure
     .input(ObservationInputSchema.extend({ expectedVersion: ExpectedVersionSchema.nullable() }))
+    .output(ObservationOutSchema)
     .mutation(async ({ ctx, input }) => {
       const plan = await planFor(ctx, ctx.user, input.planId, 'write');
       const indicator = await ctx.db
@@ -249,7 +534,6 @@ export const observationsRouter = router({
         );
       }
       const raw = input.value.trim();
-      const value = readingOf(raw);
       const key = { plan_id: plan.id, indicator_id: indicator.id, year: input.year };
       try {
         return await ctx.db.transaction().execute(async (trx) => {
@@ -259,8 +543,6 @@ export const observationsRouter = router({
             .where('o.year', '=', key.year)
             .forUpdate('o')
             .executeTakeFirst();
-          const now = ctx.now();
-          let id: string;
           if (existing) {
             if (existing.version !== input.expectedVersion) {
               staleVersion(existing, input.expectedVersion);
@@ -270,66 +552,21 @@ export const observationsRouter = router({
                 `${describe(existing)} is ${existing.state}: it can be edited only after it is returned`,
               );
             }
-            id = existing.id;
-            await trx
-              .updateTable('observations')
-              .set({
-                raw,
-                value: json(value),
-                source: input.source,
-                note: input.note,
-                state: 'draft',
-                updated_by: ctx.user.id,
-                updated_at: now,
-                version: existing.version + 1,
-              })
-              .where('id', '=', id)
-              .execute();
-          } else {
-            if (input.expectedVersion !== null) {
-              throw badInput(
-                'expectedVersion',
-                input.expectedVersion,
-                `but ${describe(key)} has not been entered yet: send null`,
-              );
-            }
-            id = randomUUID();
-            await trx
-              .insertInto('observations')
-              .values({
-                id,
-                ...key,
-                raw,
-                value: json(value),
-                source: input.source,
-                note: input.note,
-                state: 'draft',
-                return_reason: null,
-                entered_by: ctx.user.id,
-                entered_at: now,
-                submitted_by: null,
-                submitted_at: null,
-                reviewed_by: null,
-                reviewed_at: null,
-                updated_by: ctx.user.id,
-                updated_at: now,
-                version: 1,
-              })
-              .execute();
+          } else if (input.expectedVersion !== null) {
+            throw badInput(
+              'expectedVersion',
+              input.expectedVersion,
+              `but ${describe(key)} has not been entered yet: send null`,
+            );
           }
-          const after = toObservation(
-            await selectObservations(trx).where('o.id', '=', id).executeTakeFirstOrThrow(),
+          return writeValue(
+            trx,
+            ctx,
+            plan.region_code,
+            key,
+            { raw, source: input.source, note: input.note },
+            existing,
           );
-          await audit(trx, {
-            actor: ctx.user,
-            action: existing ? 'update_draft' : 'create_draft',
-            entity: 'observation',
-            entityId: id,
-            regionCode: plan.region_code,
-            before: existing ? auditView(toObservation(existing)) : null,
-            after: auditView(after),
-          });
-          return after;
         });
       } catch (error) {
         // Two first saves of the same value at once: the loser hits the unique key.
@@ -351,12 +588,12 @@ export const observationsRouter = router({
   importBatch: authedProcedure
     .input(
       z.object({
-        planId: z.string().min(1).max(100),
+        planId: PlanIdSchema,
         year: ObservationYearSchema,
         values: z
           .array(
             z.object({
-              indicatorId: z.string().min(1).max(100),
+              indicatorId: RecordIdSchema,
               value: ObservedValueTextSchema,
               source: z.string().max(500).nullable().default(null),
               note: z.string().max(2000).nullable().default(null),
@@ -366,6 +603,7 @@ export const observationsRouter = router({
           .max(5000, 'a batch holds at most 5000 values'),
       }),
     )
+    .output(ImportBatchResultSchema)
     .mutation(async ({ ctx, input }) => {
       const plan = await planFor(ctx, ctx.user, input.planId, 'write');
       if (input.year < plan.period_start || input.year > plan.period_end) {
@@ -419,83 +657,39 @@ export const observationsRouter = router({
           }
         }
         if (problems.length) throw wrongState(`nothing imported: ${problems.join('; ')}`);
-        const now = ctx.now();
         const ids: string[] = [];
         for (const v of input.values) {
-          const raw = v.value.trim();
-          // 是 / 否 answer a qualitative target; they are stored as text with no grammar reading.
-          const value: Value =
-            answerOf(raw) === null ? parseValue(raw) : { kind: 'none', mark: '' };
+          const key = { plan_id: plan.id, indicator_id: v.indicatorId, year: input.year };
+          const values = { raw: v.value.trim(), source: v.source, note: v.note };
           const before = existing.get(v.indicatorId);
-          const id = before?.id ?? randomUUID();
-          const fields = {
-            raw,
-            value: json(value),
-            source: v.source,
-            note: v.note,
-            state: 'submitted' as const,
-            return_reason: null,
-            submitted_by: ctx.user.id,
-            submitted_at: now,
-            updated_by: ctx.user.id,
-            updated_at: now,
-          };
-          if (before) {
-            await trx
-              .updateTable('observations')
-              .set({ ...fields, version: before.version + 1 })
-              .where('id', '=', id)
-              .execute();
-          } else {
-            await trx
-              .insertInto('observations')
-              .values({
-                id,
-                plan_id: plan.id,
-                indicator_id: v.indicatorId,
-                year: input.year,
-                ...fields,
-                entered_by: ctx.user.id,
-                entered_at: now,
-                reviewed_by: null,
-                reviewed_at: null,
-                version: 1,
-              })
-              .execute();
-          }
-          const after = toObservation(
-            await selectObservations(trx).where('o.id', '=', id).executeTakeFirstOrThrow(),
+          ids.push(
+            (await writeValue(trx, ctx, plan.region_code, key, values, before, 'import')).id,
           );
-          await audit(trx, {
-            actor: ctx.user,
-            action: 'import',
-            entity: 'observation',
-            entityId: id,
-            regionCode: plan.region_code,
-            before: before ? auditView(toObservation(before)) : null,
-            after: auditView(after),
-          });
-          ids.push(id);
         }
         return { planId: plan.id, year: input.year, imported: ids.length, ids };
       });
     }),
 
+  saveSheet,
+
   submit: authedProcedure
-    .input(z.object({ id: z.string().min(1).max(100), expectedVersion: ExpectedVersionSchema }))
+    .input(z.object({ id: RecordIdSchema, expectedVersion: ExpectedVersionSchema }))
+    .output(ObservationOutSchema)
     .mutation(({ ctx, input }) => transition(ctx, TRANSITIONS.submit, input)),
 
   approve: authedProcedure
-    .input(z.object({ id: z.string().min(1).max(100), expectedVersion: ExpectedVersionSchema }))
+    .input(z.object({ id: RecordIdSchema, expectedVersion: ExpectedVersionSchema }))
+    .output(ObservationOutSchema)
     .mutation(({ ctx, input }) => transition(ctx, TRANSITIONS.approve, input)),
 
   return: authedProcedure
     .input(
       z.object({
-        id: z.string().min(1).max(100),
+        id: RecordIdSchema,
         expectedVersion: ExpectedVersionSchema,
         reason: z.string().trim().min(1, 'a returned value needs a reason').max(1000),
       }),
     )
+    .output(ObservationOutSchema)
     .mutation(({ ctx, input }) => transition(ctx, TRANSITIONS.return, input)),
 });

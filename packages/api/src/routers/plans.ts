@@ -1,23 +1,33 @@
-import { RegionCodeSchema } from '@minsheng/domain';
+import type { PlanRow } from '@minsheng/db';
+import {
+  PlanDetailSchema,
+  PlanIdSchema,
+  type PlanListItem,
+  PlanListItemSchema,
+  PlanOutSchema,
+  RegionCodeSchema,
+} from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan, can } from '../access.ts';
+import { loadDomainPlan, planHeadOf } from '../domain-plan.ts';
 import { planFor } from '../plan-access.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
-const PlanIdSchema = z.string().min(1).max(100);
-
-function toPlanSummary(row: {
-  id: string;
-  region_code: string;
-  title: string;
-  kind: string;
-  period_start: number;
-  period_end: number;
-  issuer: string;
-  document_number: string | null;
-  issue_date: string | null;
-  in_package: boolean;
-}) {
+function toPlanSummary(
+  row: Pick<
+    PlanRow,
+    | 'id'
+    | 'region_code'
+    | 'title'
+    | 'kind'
+    | 'period_start'
+    | 'period_end'
+    | 'issuer'
+    | 'document_number'
+    | 'issue_date'
+    | 'in_package'
+  >,
+): PlanListItem {
   return {
     id: row.id,
     regionCode: row.region_code,
@@ -35,6 +45,7 @@ export const plansRouter = router({
   /** The plans the user may read; asked for one region, FORBIDDEN when it cannot be read. */
   list: authedProcedure
     .input(z.object({ regionCode: RegionCodeSchema.optional() }).default({}))
+    .output(z.array(PlanListItemSchema))
     .query(async ({ ctx, input }) => {
       if (input.regionCode !== undefined) await assertCan(ctx, ctx.user, 'read', input.regionCode);
       // The regions the user may read, worked out once; the database returns only their plans,
@@ -64,15 +75,19 @@ export const plansRouter = router({
       return rows.map(toPlanSummary);
     }),
 
-  get: authedProcedure.input(z.object({ planId: PlanIdSchema })).query(async ({ ctx, input }) => {
-    const row = await planFor(ctx, ctx.user, input.planId, 'read');
-    return {
-      ...toPlanSummary(row),
-      basis: row.basis,
-      source: row.source,
-      indicatorTable: row.indicator_table,
-      declaredServiceCount: row.declared_service_count,
-      notes: row.notes,
-    };
-  }),
+  /** A whole plan as the domain knows it: the one mapping of rows to a Plan (domain-plan.ts). */
+  full: authedProcedure
+    .input(z.object({ planId: PlanIdSchema }))
+    .output(PlanOutSchema)
+    .query(async ({ ctx, input }) =>
+      loadDomainPlan(ctx.db, await planFor(ctx, ctx.user, input.planId, 'read')),
+    ),
+
+  get: authedProcedure
+    .input(z.object({ planId: PlanIdSchema }))
+    .output(PlanDetailSchema)
+    .query(async ({ ctx, input }) => {
+      const row = await planFor(ctx, ctx.user, input.planId, 'read');
+      return { ...planHeadOf(row), inPackage: row.in_package };
+    }),
 });

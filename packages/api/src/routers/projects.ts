@@ -1,5 +1,10 @@
 import type { ProjectRow } from '@minsheng/db';
-import { ProjectStatusSchema } from '@minsheng/domain';
+import {
+  PlanIdSchema,
+  ProjectOutSchema,
+  ProjectStatusSchema,
+  RecordIdSchema,
+} from '@minsheng/domain';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { badInput, conflict } from '../errors.ts';
@@ -35,7 +40,8 @@ function toProject(row: ProjectRow & { status_updated_by_name: string | null }) 
 
 export const projectsRouter = router({
   list: authedProcedure
-    .input(z.object({ planId: z.string().min(1).max(100) }))
+    .input(z.object({ planId: PlanIdSchema }))
+    .output(z.array(ProjectOutSchema))
     .query(async ({ ctx, input }) => {
       await planFor(ctx, ctx.user, input.planId, 'read');
       const rows = await ctx.db
@@ -53,14 +59,15 @@ export const projectsRouter = router({
   updateStatus: authedProcedure
     .input(
       z.object({
-        planId: z.string().min(1).max(100),
-        projectId: z.string().min(1).max(100),
+        planId: PlanIdSchema,
+        projectId: RecordIdSchema,
         status: ProjectStatusSchema,
         progress: z.number().int().min(0).max(100),
         note: z.string().max(2000).nullable().default(null),
         expectedVersion: z.number().int().positive(),
       }),
     )
+    .output(ProjectOutSchema)
     .mutation(async ({ ctx, input }) => {
       const plan = await planFor(ctx, ctx.user, input.planId, 'write');
       if (input.status === 'completed' && input.progress !== 100) {

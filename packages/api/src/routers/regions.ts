@@ -1,4 +1,5 @@
-import type { Region } from '@minsheng/domain';
+import { type Region, RegionSchema } from '@minsheng/domain';
+import { z } from 'zod';
 import { authedProcedure, router } from '../trpc.ts';
 
 export interface RegionNode extends Region {
@@ -19,5 +20,5 @@ export const regionsRouter = router({
     return roots;
   }),
 
-  list: authedProcedure.query(({ ctx }) => ctx.regions()),
+  list: authedProcedure.output(z.array(RegionSchema)).query(({ ctx }) => ctx.regions()),
 });

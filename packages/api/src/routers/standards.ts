@@ -1,3 +1,4 @@
+import { PlanIdSchema, StandardsOutSchema } from '@minsheng/domain';
 import { z } from 'zod';
 import { planFor } from '../plan-access.ts';
 import { authedProcedure, router } from '../trpc.ts';
@@ -5,7 +6,8 @@ import { authedProcedure, router } from '../trpc.ts';
 export const standardsRouter = router({
   /** A plan's basic public service list: field blocks and items with their standards. */
   list: authedProcedure
-    .input(z.object({ planId: z.string().min(1).max(100) }))
+    .input(z.object({ planId: PlanIdSchema }))
+    .output(StandardsOutSchema)
     .query(async ({ ctx, input }) => {
       const plan = await planFor(ctx, ctx.user, input.planId, 'read');
       const rows = await ctx.db

@@ -1,1 +1,2 @@
+export * from './above.ts';
 export * from './align.ts';

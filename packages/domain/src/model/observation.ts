@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CELL_LENGTH, safeParseValue } from '../value/grammar.ts';
 import { ValueSchema } from '../value/value.ts';
+import { PlanIdSchema, RecordIdSchema } from './plan.ts';
 
 export const ObservationStateSchema = z.enum(['draft', 'submitted', 'approved', 'returned']);
 export type ObservationState = z.infer<typeof ObservationStateSchema>;
@@ -26,38 +27,41 @@ export function answerOf(text: string): boolean | null {
 }
 
 /**
- * An observed value as a person types it: read by the same grammar as the plan's cells, or an
- * explicit answer (是 / 否) for a qualitative target.
+ * What is wrong with an observed value as a person typed it, in both languages, or null when it
+ * reads: by the same grammar as the plan's cells, or as an explicit answer (是 / 否) for a
+ * qualitative target. The router, the entry grid and the importer all ask this one function.
  */
-export const ObservedValueTextSchema = z
-  .string()
-  .max(MAX_CELL_LENGTH, `a value is at most ${MAX_CELL_LENGTH} characters`)
-  .superRefine((raw, ctx) => {
-    if (answerOf(raw) !== null) return;
-    const parsed = safeParseValue(raw);
-    if (!parsed.ok) {
-      ctx.addIssue({
-        code: 'custom',
-        message: parsed.error.message,
-        params: { zh: parsed.error.messageZh },
-      });
-      return;
-    }
-    if (parsed.value.kind === 'none') {
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${raw}" is empty: an observation needs a value`,
-        params: { zh: `“${raw}”为空：观测值须有内容` },
-      });
-    }
-  });
+export function observedValueProblem(raw: string): { zh: string; en: string } | null {
+  if (raw.length > MAX_CELL_LENGTH) {
+    return {
+      zh: `数值最多${MAX_CELL_LENGTH}个字符`,
+      en: `a value is at most ${MAX_CELL_LENGTH} characters`,
+    };
+  }
+  if (answerOf(raw) !== null) return null;
+  const parsed = safeParseValue(raw);
+  if (!parsed.ok) return { zh: parsed.error.messageZh, en: parsed.error.message };
+  if (parsed.value.kind === 'none') {
+    return {
+      zh: `“${raw.trim()}”表示无数值：观测值需要填写一个数值，不填请留空`,
+      en: `"${raw}" is empty: an observation needs a value`,
+    };
+  }
+  return null;
+}
+
+/** An observed value as a person types it (see observedValueProblem). */
+export const ObservedValueTextSchema = z.string().superRefine((raw, ctx) => {
+  const problem = observedValueProblem(raw);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: { zh: problem.zh } });
+});
 
 export const ObservationYearSchema = z.number().int().min(1990).max(2100);
 
 /** What an editor submits for one indicator and year. */
 export const ObservationInputSchema = z.object({
-  planId: z.string().min(1).max(100),
-  indicatorId: z.string().min(1).max(100),
+  planId: PlanIdSchema,
+  indicatorId: RecordIdSchema,
   year: ObservationYearSchema,
   value: ObservedValueTextSchema,
   source: z.string().max(500).nullable().default(null),

@@ -9,6 +9,13 @@ import { DocumentNoteSchema, SourceRefSchema } from './source.ts';
 const IdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and "-", e.g. cangxi-2021');
+/**
+ * Ids as the router takes them, a plan's and any stored record's (an indicator, an observation,
+ * a project): one rule for every procedure; an unknown id is answered by the procedure itself.
+ */
+export const PlanIdSchema = z.string().min(1).max(100);
+export const RecordIdSchema = z.string().min(1).max(100);
+
 const YearSchema = z.number().int().min(1949).max(2100);
 const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
 
@@ -126,34 +133,49 @@ export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
   implementation: '实施计划',
 };
 
+const planHeadShape = {
+  id: IdSchema,
+  regionCode: RegionCodeSchema,
+  title: z.string().min(1),
+  kind: PlanKindSchema,
+  period: z.object({ start: YearSchema, end: YearSchema }),
+  issuer: z.string().min(1),
+  documentNumber: z.string().nullable(),
+  issueDate: IsoDateSchema.nullable(),
+  /** Titles of the plans it is written against (本规划依据《…》). */
+  basis: z.array(z.string().min(1)),
+  source: z.object({
+    /** The source text's file name (a seed's is in its region's source/), or where it came from. */
+    file: z.string().min(1),
+    url: z.string().nullable().default(null),
+  }),
+  indicatorTable: z
+    .object({ title: z.string().min(1), footnote: z.string().nullable() })
+    .nullable()
+    .default(null),
+  /** The plan's own statement of how many basic public services it lists, if any. */
+  declaredServiceCount: z.number().int().nonnegative().nullable().default(null),
+  serviceFields: z.array(ServiceFieldSchema).default([]),
+  notes: z.array(DocumentNoteSchema).default([]),
+};
+
+/** A plan without its lists: what a plan's page header shows. */
+export const PlanHeadSchema = z.object(planHeadShape);
+export type PlanHead = z.output<typeof PlanHeadSchema>;
+
+// The lists sit where they always did among the head's fields: the seed's hash reads the parsed
+// plan's JSON, and a new key order would reseed every database for nothing.
+const { declaredServiceCount, serviceFields, notes, ...headFirst } = planHeadShape;
+
 export const PlanSchema = z
   .object({
-    id: IdSchema,
-    regionCode: RegionCodeSchema,
-    title: z.string().min(1),
-    kind: PlanKindSchema,
-    period: z.object({ start: YearSchema, end: YearSchema }),
-    issuer: z.string().min(1),
-    documentNumber: z.string().nullable(),
-    issueDate: IsoDateSchema.nullable(),
-    /** Titles of the plans it is written against (本规划依据《…》). */
-    basis: z.array(z.string().min(1)),
-    source: z.object({
-      /** The source text's file name (a seed's is in its region's source/), or where it came from. */
-      file: z.string().min(1),
-      url: z.string().nullable().default(null),
-    }),
-    indicatorTable: z
-      .object({ title: z.string().min(1), footnote: z.string().nullable() })
-      .nullable()
-      .default(null),
+    ...headFirst,
     indicators: z.array(IndicatorSchema),
-    /** The plan's own statement of how many basic public services it lists, if any. */
-    declaredServiceCount: z.number().int().nonnegative().nullable().default(null),
-    serviceFields: z.array(ServiceFieldSchema).default([]),
+    declaredServiceCount,
+    serviceFields,
     services: z.array(ServiceItemSchema),
     projects: z.array(ProjectSchema),
-    notes: z.array(DocumentNoteSchema).default([]),
+    notes,
   })
   .superRefine((plan, ctx) => {
     if (plan.period.end < plan.period.start) {

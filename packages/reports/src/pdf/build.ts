@@ -1,19 +1,17 @@
 import {
   ALIGNMENT_ROW_KINDS,
+  type Alignment,
   type AlignmentRowKind,
-  alignPlans,
-  checkPlan,
   describeRef,
   EVALUATION_STATUS_LABELS,
-  evaluatePlan,
   type IndicatorEvaluation,
   NATURE_LABELS,
   PLAN_KIND_LABELS,
   type Plan,
+  type PlanSummary,
   PROJECT_STATUS_LABELS,
   PROJECT_STATUSES,
   SEVERITY_LABELS,
-  summarizePlan,
 } from '@minsheng/domain';
 import type { RegionPlan, ReportData } from '../types.ts';
 import { formatNumber, formatRatio, isoDate, withYear } from './format.ts';
@@ -109,8 +107,7 @@ function indicatorRow(plan: Plan, e: IndicatorEvaluation): IndicatorRow {
   };
 }
 
-function statusSummary(plan: Plan, evaluations: IndicatorEvaluation[]): StatusSummary {
-  const s = summarizePlan(plan, evaluations);
+function statusSummary(s: PlanSummary): StatusSummary {
   const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
   return {
     total: s.total,
@@ -242,13 +239,17 @@ function projectSummary(data: ReportData): ProjectSummary {
 
 function evaluated(data: ReportData, year: number) {
   assertYearInPeriod(data.plan, year);
-  const evaluations = evaluatePlan(data.plan, data.observations, year);
+  const evaluation = data.evaluations[year];
+  if (!evaluation) {
+    throw new RangeError(`no evaluation of plan ${data.plan.id} for ${year} was loaded`);
+  }
+  const { evaluations, summary } = evaluation;
   const rows = evaluations.map((e) => indicatorRow(data.plan, e));
-  const flaggedIds = summarizePlan(data.plan, evaluations).flagged.map((f) => f.indicatorId);
+  const flaggedIds = summary.flagged.map((f) => f.indicatorId);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     evaluations,
-    summary: statusSummary(data.plan, evaluations),
+    summary: statusSummary(summary),
     flagged: flaggedIds.map((id) => byId.get(id)).filter((r): r is IndicatorRow => !!r),
     fields: fieldSections(data.plan, rows),
     charts: charts(data.plan, data, evaluations),
@@ -272,8 +273,7 @@ export function buildMonitoringReport(data: ReportData, year: number, now: Date)
   };
 }
 
-function alignmentSection(plan: Plan, upper: RegionPlan): AlignmentSection {
-  const a = alignPlans(plan, upper.plan);
+function alignmentSection(plan: Plan, upper: RegionPlan, a: Alignment): AlignmentSection {
   const lowerName = (id: string | null) =>
     id ? (plan.indicators.find((i) => i.id === id)?.id ?? id) : '—';
   return {
@@ -325,8 +325,14 @@ export function buildMidtermReport(data: ReportData, year: number, now: Date): M
     fields: e.fields,
     charts: e.charts,
     projects: projectSummary(data),
-    alignment: data.upper ? alignmentSection(data.plan, data.upper) : null,
+    alignment: alignmentOf(data),
   };
+}
+
+function alignmentOf(data: ReportData): AlignmentSection | null {
+  return data.upper && data.alignment
+    ? alignmentSection(data.plan, data.upper, data.alignment)
+    : null;
 }
 
 export function buildStandardsReport(data: ReportData, now: Date): StandardsReport {
@@ -373,8 +379,8 @@ export function buildAlignmentReport(data: ReportData, now: Date): AlignmentRepo
     ...base('alignment', data, now),
     title: `${data.region.name}规划对标报告`,
     kind: 'alignment',
-    alignment: data.upper ? alignmentSection(data.plan, data.upper) : null,
-    checks: checkPlan(data.plan).map((f) => ({
+    alignment: alignmentOf(data),
+    checks: data.checks.map((f) => ({
       severityLabel: SEVERITY_LABELS[f.severity],
       where: f.where.map(describeRef).join('；'),
       message: f.message.zh,

@@ -1,6 +1,6 @@
 import { regionPackages } from '@minsheng/catalog';
 import { demoPlan, demoRegions } from '@minsheng/demo';
-import type { Region } from '@minsheng/domain';
+import { planEvaluation, type Region } from '@minsheng/domain';
 import { ancestorsOf, catalogReportData } from '@minsheng/reports/catalog';
 import { makeReport, type ReportJob } from '@minsheng/reports/pdf';
 import { renderMany } from '@minsheng/reports/pool';
@@ -55,17 +55,22 @@ const byCode = new Map<string, Region>(regions.map((r) => [r.code, r]));
 const demoJobs: ReportJob[] = counties.map((region) => {
   const parent = region.parentCode ? (byCode.get(region.parentCode) ?? null) : null;
   const demo = demoPlan(region, parent, 1);
+  const observations = demo.observations.map((o) => ({
+    indicatorId: o.indicatorId,
+    year: o.year,
+    value: o.raw,
+  }));
+  // What the router would answer for the year; this suite times rendering, not the database.
   const data: ReportData = {
     region,
     ancestors: ancestorsOf(region.code, regions),
     plan: demo.plan,
-    observations: demo.observations.map((o) => ({
-      indicatorId: o.indicatorId,
-      year: o.year,
-      value: o.raw,
-    })),
+    observations,
     projectProgress: {},
     upper: null,
+    evaluations: { [YEAR]: planEvaluation(demo.plan, observations, YEAR) },
+    alignment: null,
+    checks: [],
   };
   return { kind: 'monitoring', data, year: YEAR, now: NOW };
 });
