@@ -1,6 +1,7 @@
 import { type Database, jsonArrayFrom, type Kysely, sql } from '@minsheng/db';
 import {
   EVALUATION_STATUSES,
+  emptyCounts,
   evaluatePlan,
   isWithin,
   type Region,
@@ -40,7 +41,7 @@ export async function regionSummary(
     below.length === all.length
       ? `${regionCode}/${year}`
       : `${regionCode}/${year}@${user.regionCode}`;
-  if (below.length === 0) return { regionCode, year, plans: [], totals: {} };
+  if (below.length === 0) return { regionCode, year, plans: [], totals: emptyCounts() };
   const stamp = await stampOf(ctx.db, below, year);
   let cache = caches.get(regions);
   if (!cache) {
@@ -124,9 +125,7 @@ async function computeSummary(
     ])
     .orderBy('plans.position')
     .execute();
-  const totals = Object.fromEntries(
-    EVALUATION_STATUSES.map((s) => [s, 0]),
-  ) as RegionSummary['totals'];
+  const totals = emptyCounts();
   const rows = plans.map(({ indicator_rows, approved, ...p }) => {
     const plan = indicatorPlan(p, indicator_rows);
     const points = approved.map((o) => ({

@@ -87,7 +87,7 @@ ${counts}});
 function readme({ name, region, plan }: PackageSpec): string {
   return `# @minsheng/region-${name}: ${region.name} (${region.code})
 
-${plan ? `Holds 《${plan.title}》, drafted by \`minsheng import plan\` from [\`source/${plan.source.file}\`](source/${plan.source.file}), the published text it was entered from, kept byte for byte (check the cells against its lines in the tests).` : 'No plan yet: draft one with `pnpm minsheng import plan <file> --region ' + region.code + ` --name ${name}\`.`}
+${plan ? `Holds 《${plan.title}》, drafted by \`minsheng import plan\` from [\`source/${plan.source.file}\`](source/${plan.source.file}), the published text it was entered from, kept byte for byte (check the cells against its lines in the tests).` : `No plan yet: draft one with \`pnpm minsheng import plan <file> --region ${region.code} --name ${name}\`.`}
 
 Finish it by hand against the document, keeping every cell exactly as written; record
 contradictions, restorations and truncations as notes (see the other region packages), then run

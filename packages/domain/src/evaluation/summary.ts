@@ -39,7 +39,8 @@ export const PlanSummarySchema = z.object({
 });
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
 
-function emptyCounts(): StatusCounts {
+/** Every status at zero: a summary of nothing, and the start of every count. */
+export function emptyCounts(): StatusCounts {
   const out = {} as StatusCounts;
   for (const s of EVALUATION_STATUSES) out[s] = 0;
   return out;
