@@ -1,11 +1,21 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsv, toCsv } from '@minsheng/reports/spreadsheet/csv';
+import { COLUMNS, yearColumn } from '@minsheng/reports/spreadsheet/layout';
 import type { BenchSuite } from '../suite.ts';
 
 // Issue 12, replayed: every attack the issue lists, against the real server process (what
@@ -232,6 +242,71 @@ function wrongModes(dir: string): string[] {
   return wrong;
 }
 
+interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * The real CLI on the suite's data folder, as a user types it in `dir`, without a session token
+ * unless `extra` sets one. Not spawnSync: the server's output pipes must keep draining meanwhile.
+ */
+function cli(
+  args: string[],
+  dir: { root: string; dataDir: string },
+  extra: Record<string, string> = {},
+): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: '',
+    MINSHENG_DATA_DIR: dir.dataDir,
+    INIT_CWD: dir.root,
+  };
+  delete env.MINSHENG_TOKEN;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: dir.root, env: { ...env, ...extra }, encoding: 'utf8', timeout: 180_000 },
+      (_error, stdout, stderr) =>
+        resolve({
+          status: child.exitCode,
+          stdout,
+          stderr,
+          ms: Math.round(performance.now() - started),
+        }),
+    );
+  });
+}
+
+/** A CLI run in a few words: its exit code and the line it printed that `pick` finds. */
+function told(run: CliRun, pick: RegExp): string {
+  const lines = `${run.stdout}\n${run.stderr}`.split('\n').filter((l) => l.trim());
+  const line = lines.find((l) => pick.test(l)) ?? lines[0] ?? '';
+  return `exit ${run.status}, "${line.slice(0, 200)}" (${run.ms} ms)`;
+}
+
+/** Sets a year's value of the given indicators in a CSV `export` wrote, as a planner would. */
+function fillCsv(file: string, year: number, values: Record<string, string>): void {
+  const rows = parseCsv(readFileSync(file, 'utf8'));
+  const header = rows.findIndex((r) => r.includes(COLUMNS.id));
+  const id = rows[header]?.indexOf(COLUMNS.id) ?? -1;
+  const col = rows[header]?.indexOf(yearColumn(year)) ?? -1;
+  if (header < 0 || col < 0) throw new Error(`set-up: no ${yearColumn(year)} column in ${file}`);
+  let filled = 0;
+  for (const row of rows.slice(header + 1)) {
+    const value = values[row[id] ?? ''];
+    if (value === undefined) continue;
+    row[col] = value;
+    filled++;
+  }
+  if (filled !== Object.keys(values).length) throw new Error(`set-up: ${file} lacks indicators`);
+  writeFileSync(file, toCsv(rows));
+}
+
 const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 
 export async function runAttacks(log: (line: string) => void = () => {}): Promise<Verdict[]> {
@@ -245,7 +320,8 @@ export async function runAttacks(log: (line: string) => void = () => {}): Promis
     log(`       seen: ${v.figures}`);
   };
   log(`starting the server on ${dataDir}`);
-  const t = await startTarget(dataDir);
+  // Replaced once: the data-safety attacks restart the server on the same folder.
+  let t = await startTarget(dataDir);
   try {
     // ------------------------------------------------------------ set-up, as an admin would
     const admin = await t.session('admin', ADMIN_PASSWORD);
@@ -686,21 +762,110 @@ export async function runAttacks(log: (line: string) => void = () => {}): Promis
       });
     }
 
+    // ------------------------------------------------------------ data safety: the CLI
+    {
+      const dirs = { root, dataDir };
+      const year = 2024;
+      type Observation = { indicatorId: string; year: number; raw: string; state: string };
+      const planOf = async (regionCode: string, cookie: string) => {
+        const plans = data<{ id: string }[]>(await t.query('plans.list', { regionCode }, cookie));
+        if (!plans[0]) throw new Error(`set-up: no plan of ${regionCode}`);
+        return plans[0].id;
+      };
+      const listed = async (planId: string, cookie: string) =>
+        data<Observation[]>(await t.query('observations.list', { planId, year }, cookie))
+          .map((o) => `${o.indicatorId}=${o.raw} ${o.state}`)
+          .sort();
+      const cangxi = await planOf('510824', admin);
+      const lizhou = await planOf('510802', admin);
+      // A session token, as a user gets one: the cookie of a sign-in.
+      const token = decodeURIComponent(
+        (await t.session('admin', ADMIN_PASSWORD)).split('=')[1] ?? '',
+      );
+      const values = { 'nursery-places-per-1000': '1.20', 'life-expectancy': '77.9' };
+
+      // 苍溪县's export for the year, through the server (the only way in while it runs).
+      const file = `510824-${year}.csv`;
+      const exported = await cli(
+        ['export', '--region', '510824', '--year', String(year), '--format', 'csv', '-o', file],
+        dirs,
+        { MINSHENG_TOKEN: token },
+      );
+      if (exported.status !== 0) throw new Error(`set-up: export: ${exported.stderr}`);
+      fillCsv(path.join(root, file), year, values);
+      const importArgs = (region: string) => [
+        'import',
+        'observations',
+        file,
+        '--region',
+        region,
+        '--year',
+        String(year),
+      ];
+
+      const before = await listed(cangxi, admin);
+      const behind = await cli(importArgs('510824'), dirs);
+      const untouched = await listed(cangxi, admin);
+      verdict({
+        item: 'D1',
+        attack: `import observations into 苍溪县 beside the running server on its PGlite folder, no --api, no token`,
+        expected:
+          "exit non-zero naming --api; the server's values (read through the API) unchanged",
+        held:
+          behind.status !== 0 &&
+          behind.stderr.includes('--api') &&
+          JSON.stringify(untouched) === JSON.stringify(before),
+        figures: `${told(behind, /--api/)}; names --api: ${behind.stderr.includes('--api') ? 'yes' : 'NO'}; values via the API: ${before.length} before, ${untouched.length} after`,
+      });
+
+      const through = await cli(importArgs('510824'), dirs, { MINSHENG_TOKEN: token });
+      const expected = Object.entries(values)
+        .map(([id, raw]) => `${id}=${raw} submitted`)
+        .sort();
+      const arrived = await listed(cangxi, admin);
+      await stopTarget(t);
+      const restartStarted = performance.now();
+      t = await startTarget(dataDir);
+      const restartMs = Math.round(performance.now() - restartStarted);
+      const again = await t.session('admin', ADMIN_PASSWORD);
+      const kept = await listed(cangxi, again);
+      const has = (seen: string[]) => expected.every((e) => seen.includes(e));
+      verdict({
+        item: 'D1',
+        attack: 'the same import with MINSHENG_TOKEN set (a session token of a sign-in)',
+        expected: 'goes through the server: the values visible via the API, and after a restart',
+        held: through.status === 0 && has(arrived) && has(kept),
+        figures: `${told(through, /imported/)}; via the API: ${arrived.join(', ') || 'none'}; after a restart (${restartMs} ms): ${kept.length} of ${expected.length} there`,
+      });
+
+      const lizhouBefore = await listed(lizhou, again);
+      const cangxiBefore = await listed(cangxi, again);
+      const foreign = await cli(importArgs('510802'), dirs, { MINSHENG_TOKEN: token });
+      const lizhouAfter = await listed(lizhou, again);
+      const cangxiAfter = await listed(cangxi, again);
+      const names = ['510824', '苍溪县', '510802', '利州区'].filter((n) =>
+        foreign.stderr.includes(n),
+      );
+      verdict({
+        item: 'D2',
+        attack: `苍溪县's export for ${year} (CLI through the server) imported into 利州区 (--region 510802)`,
+        expected: 'refused naming both regions; nothing written to either plan',
+        held:
+          foreign.status !== 0 &&
+          names.length === 4 &&
+          JSON.stringify(lizhouAfter) === JSON.stringify(lizhouBefore) &&
+          JSON.stringify(cangxiAfter) === JSON.stringify(cangxiBefore),
+        figures: `${told(foreign, /未导入/)}; names ${names.join(' ')}; 利州区's values ${lizhouBefore.length} → ${lizhouAfter.length}, 苍溪县's ${cangxiBefore.length} → ${cangxiAfter.length}`,
+      });
+    }
+
     // ------------------------------------------------------------ item 8: file modes
     {
       const top = statSync(dataDir).mode & 0o777;
       await stopTarget(t);
       const wrong = wrongModes(dataDir);
       const file = path.join(root, 'minsheng.backup');
-      const backup = spawnSync(
-        process.execPath,
-        [CLI, 'db', 'backup', file, '--data-dir', dataDir],
-        {
-          cwd: ROOT,
-          env: { ...process.env, DATABASE_URL: '' },
-          encoding: 'utf8',
-        },
-      );
+      const backup = await cli(['db', 'backup', file, '--data-dir', dataDir], { root, dataDir });
       const backupMode =
         backup.status === 0
           ? (statSync(file).mode & 0o777).toString(8)
@@ -711,6 +876,25 @@ export async function runAttacks(log: (line: string) => void = () => {}): Promis
         expected: 'data folder 0700 and every file 0600; backup 0600',
         held: top === 0o700 && wrong.length === 0 && backupMode === '600',
         figures: `folder ${top.toString(8)} while serving; after stop ${wrong.length} entries wider (${wrong.slice(0, 2).join(', ')}); backup ${backupMode}`,
+      });
+    }
+
+    // ------------------------------------------------------------ data safety: db restore
+    {
+      // The backup just made, cut off in its middle, restored into a folder not yet there.
+      const whole = readFileSync(path.join(root, 'minsheng.backup'));
+      const cut = path.join(root, 'cut.backup');
+      writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+      const target = path.join(root, 'restored');
+      const restore = await cli(['db', 'restore', cut, '--data-dir', target], { root, dataDir });
+      const left = existsSync(target);
+      const stated = restore.stderr.includes(target);
+      verdict({
+        item: 'D3',
+        attack: `db restore of a backup cut in half (${whole.length} → ${Math.floor(whole.length / 2)} bytes) into a new data folder`,
+        expected: 'exit non-zero; the new folder not left behind (or its path stated)',
+        held: restore.status !== 0 && (!left || stated),
+        figures: `${told(restore, /removed|left/)}; folder ${left ? `LEFT (${readdirSync(target).length} entries)` : 'not there'}; path stated: ${stated ? 'yes' : 'no'}`,
       });
     }
   } finally {
