@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { type Db, seedCatalog } from '@minsheng/db';
 import { describeEachDialect, fixturePackages, openMigratedDb } from '@minsheng/db/testing';
 import type { Role, User } from '@minsheng/domain';
@@ -29,6 +30,11 @@ const REGIONS = {
 type Code = keyof typeof REGIONS;
 const CODES = Object.keys(REGIONS) as Code[];
 const planOf = (code: Code) => `plan-${code}`;
+/** A plan table the importer reads (no region of the test world named in it). */
+const PLAN_TEXT = readFileSync(
+  new URL('../../importer/corpus/files/qingling-tsv.txt', import.meta.url),
+  'utf8',
+);
 
 /** The callers' scopes: a county, its city, the province, and the county beside the first. */
 const SCOPES = { county: '510824', city: '510800', province: '510000', sibling: '510802' } as const;
@@ -118,6 +124,7 @@ const CASES: Case[] = [
   ['plans.list', 'anyone', ({ caller }) => caller.plans.list(), 'own'],
   ['plans.list', 'read', ({ caller }, code) => caller.plans.list({ regionCode: code })],
   ['plans.get', 'read', ({ caller }, code) => caller.plans.get({ planId: planOf(code) })],
+  ['plans.full', 'read', ({ caller }, code) => caller.plans.full({ planId: planOf(code) })],
   [
     'indicators.list',
     'read',
@@ -140,6 +147,30 @@ const CASES: Case[] = [
         ...s.freeSlot(code),
         value: '1',
         expectedVersion: null,
+      }),
+  ],
+  [
+    'observations.saveSheet',
+    'write',
+    ({ caller }, code, s) => {
+      const { indicatorId, year } = s.freeSlot(code);
+      return caller.observations.saveSheet({
+        planId: planOf(code),
+        year,
+        mode: 'draft',
+        cells: [{ indicatorId, value: '1', source: null, note: null, expectedVersion: null }],
+      });
+    },
+  ],
+  [
+    'importer.draft',
+    'manageUsers',
+    ({ caller }, code) =>
+      caller.importer.draft({
+        fileName: 'plan.txt',
+        regionCode: code,
+        name: 'qingling',
+        content: { encoding: 'text', data: PLAN_TEXT },
       }),
   ],
   [
