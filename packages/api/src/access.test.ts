@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Db } from '@minsheng/db';
 import { describeEachDialect, openMigratedDb } from '@minsheng/db/testing';
 import type { Role } from '@minsheng/domain';
@@ -123,6 +124,23 @@ const CASES: Case[] = [
   ['evaluation.alignment', 'read', (c, t) => c.evaluation.alignment({ planId: t.planId })],
   ['audit.list', 'readAudit', (c, t) => c.audit.list({ regionCode: t.regionCode })],
   ['users.list', 'manageUsers', (c, t) => c.users.list({ regionCode: t.regionCode })],
+  [
+    'importer.draft',
+    'manageUsers',
+    (c, t) =>
+      c.importer.draft({
+        fileName: 'plan.txt',
+        regionCode: t.regionCode,
+        name: 'qingling',
+        content: {
+          encoding: 'text',
+          data: readFileSync(
+            new URL('../../importer/corpus/files/qingling-tsv.txt', import.meta.url),
+            'utf8',
+          ),
+        },
+      }),
+  ],
   [
     'users.create',
     'manageUsers',
