@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Kysely } from '@minsheng/db';
-import { seedCatalog } from '@minsheng/db';
+import { seedCatalog, toUser } from '@minsheng/db';
 import { fixturePackages } from '@minsheng/db/testing';
 import type { Role, User } from '@minsheng/domain';
 import { createSession, hashPassword } from './auth.ts';
 import { type Context, createContext } from './context.ts';
 import { createCaller } from './router.ts';
-import { toUser } from './rows.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 

@@ -1,7 +1,7 @@
+import { iso } from '@minsheng/db';
 import { AuditOutSchema, isWithin, RegionCodeSchema } from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan } from '../access.ts';
-import { iso } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 export const auditRouter = router({

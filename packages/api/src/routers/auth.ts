@@ -1,4 +1,5 @@
 import type { UserRow } from '@minsheng/db';
+import { sameUsername, toUser } from '@minsheng/db';
 import { ancestorCodes, PasswordSchema } from '@minsheng/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -12,7 +13,6 @@ import {
   verifyPassword,
 } from '../auth.ts';
 import type { Context } from '../context.ts';
-import { sameUsername, toUser } from '../rows.ts';
 import { sweepThrottle, throttledCheck } from '../throttle.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Database, json, type Kysely, type Transaction } from '@minsheng/db';
+import {
+  type Database,
+  iso,
+  json,
+  type Kysely,
+  type Transaction,
+  toObservation,
+} from '@minsheng/db';
 import {
   answerOf,
   ImportBatchResultSchema,
@@ -25,7 +32,6 @@ import { audit } from '../audit.ts';
 import type { Context } from '../context.ts';
 import { badInput, conflict, forbidden, isUniqueViolation, wrongState } from '../errors.ts';
 import { planFor } from '../plan-access.ts';
-import { iso, toObservation } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;

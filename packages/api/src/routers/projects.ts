@@ -1,4 +1,5 @@
 import type { ProjectRow } from '@minsheng/db';
+import { iso } from '@minsheng/db';
 import {
   PlanIdSchema,
   ProjectOutSchema,
@@ -9,7 +10,6 @@ import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { badInput, conflict } from '../errors.ts';
 import { planFor } from '../plan-access.ts';
-import { iso } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 // The domain has no project status yet; this is the API's until it does.

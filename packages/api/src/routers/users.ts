@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sameUsername, toUser } from '@minsheng/db';
 import {
   isWithin,
   PasswordSchema,
@@ -13,7 +14,6 @@ import { audit } from '../audit.ts';
 import { hashPassword } from '../auth.ts';
 import type { Context } from '../context.ts';
 import { badInput, conflict, forbidden, isUniqueViolation } from '../errors.ts';
-import { sameUsername, toUser } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 type Authed = Context & { user: User };
