@@ -116,9 +116,37 @@ export async function setPasswordHash(
     .execute();
 }
 
-/** Ends every session of a user: they sign in again. */
-export async function endSessionsOf(trx: Transaction<Database>, userId: string): Promise<void> {
-  await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends every session of a user (but the one whose token hash is `keep`): they sign in again. */
+export async function endSessionsOf(
+  trx: Transaction<Database>,
+  userId: string,
+  keep: string | null = null,
+): Promise<void> {
+  await trx
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keep !== null, (q) => q.where('token_hash', '!=', keep ?? ''))
+    .execute();
+}
+
+/** Ends the session with this token hash. */
+export async function endSession(trx: Transaction<Database>, tokenHash: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Drops the sessions expired by `now`. */
+export async function dropExpiredSessions(trx: Transaction<Database>, now: Date): Promise<void> {
+  await trx.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+/** A user's password hash (the user exists: throws otherwise). */
+export async function passwordHashOf(db: Kysely<Database>, userId: string): Promise<string> {
+  const row = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.password_hash;
 }
 
 /** The enabled user whose live session has this token hash, if any. */
