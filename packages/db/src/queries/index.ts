@@ -4,6 +4,7 @@
 export * from './audit-log.ts';
 export * from './indicators.ts';
 export * from './map.ts';
+export * from './observations.ts';
 export * from './plans.ts';
 export * from './projects.ts';
 export * from './regions.ts';

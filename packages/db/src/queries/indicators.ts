@@ -40,3 +40,30 @@ export async function indicatorsWithLatest(
     .execute();
   return rows.map(toIndicatorOut);
 }
+
+/** A plan's indicators (kept or not) by id, with their names and whether still in the package. */
+export async function indicatorNames(
+  db: Kysely<Database>,
+  planId: string,
+): Promise<Map<string, { id: string; name: string; in_package: boolean }>> {
+  const rows = await db
+    .selectFrom('indicators')
+    .select(['id', 'name', 'in_package'])
+    .where('plan_id', '=', planId)
+    .execute();
+  return new Map(rows.map((i) => [i.id, i]));
+}
+
+/** One indicator of a plan (kept or not), if there is one. */
+export function indicatorOfPlan(
+  db: Kysely<Database>,
+  planId: string,
+  id: string,
+): Promise<{ id: string; in_package: boolean } | undefined> {
+  return db
+    .selectFrom('indicators')
+    .select(['id', 'in_package'])
+    .where('plan_id', '=', planId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
