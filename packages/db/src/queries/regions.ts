@@ -24,3 +24,13 @@ export async function regionsStamp(db: Kysely<Database>): Promise<string> {
     .executeTakeFirstOrThrow();
   return `${row.n}/${row.top}/${row.p}`;
 }
+
+/** True when the region is seeded. */
+export async function regionExists(db: Kysely<Database>, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}

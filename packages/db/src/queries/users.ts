@@ -165,3 +165,8 @@ export async function userBySession(
     .executeTakeFirst();
   return row && toUser(row);
 }
+
+/** True when there is any user at all. */
+export async function anyUser(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
