@@ -1,17 +1,27 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { appendAudit } from '../audit.ts';
 import type { Db } from '../connection.ts';
+import { json } from '../schema.ts';
 import { seedCatalog } from '../seed.ts';
 import { describeEachDialect, fixturePackages, openMigratedDb } from '../testing/index.ts';
 import {
   allRegions,
+  auditEntries,
   indicatorsWithLatest,
+  insertObservation,
+  insertUser,
+  listObservations,
   loadDomainPlan,
+  lockObservationsOfYear,
+  observationAt,
   planById,
   plansInForce,
   plansInForceStamp,
   plansOfRegions,
   projectsOf,
   standardsOf,
+  takenUsername,
+  updateUser,
 } from './index.ts';
 
 describeEachDialect('query modules', (dialect) => {
@@ -66,5 +76,76 @@ describeEachDialect('query modules', (dialect) => {
       .execute();
     expect(await plansInForceStamp(db.kysely, ['510824'], 2023)).not.toBe(before);
     expect(await plansInForce(db.kysely, ['510824'], 2030)).toEqual([]);
+  });
+
+  it('writes and reads users, observations with their people, and audit entries', async () => {
+    const clerk = await insertUser(db.kysely, {
+      id: 'u-clerk',
+      username: 'Clerk',
+      displayName: '填报员',
+      passwordHash: 'x',
+      role: 'editor',
+      regionCode: '510824',
+    });
+    expect(await takenUsername(db.kysely, 'cLERK')).toBe('Clerk');
+    const renamed = await db.kysely
+      .transaction()
+      .execute((trx) => updateUser(trx, clerk.id, { displayName: '新名字' }, new Date()));
+    expect(renamed).toEqual({ ...clerk, displayName: '新名字' });
+
+    const key = { plan_id: 'cangxi-2021', indicator_id: 'nursery-places', year: 2022 };
+    const at = new Date('2023-01-02T03:04:05Z');
+    await db.kysely.transaction().execute(async (trx) => {
+      await insertObservation(trx, {
+        id: 'o-1',
+        ...key,
+        raw: '2.1',
+        value: json({ kind: 'none', mark: '' }),
+        source: null,
+        note: null,
+        state: 'draft',
+        return_reason: null,
+        entered_by: clerk.id,
+        entered_at: at,
+        submitted_by: null,
+        submitted_at: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        updated_by: clerk.id,
+        updated_at: at,
+        version: 1,
+      });
+      await appendAudit(trx, [
+        {
+          actor: clerk,
+          action: 'create_draft',
+          entity: 'observation',
+          entityId: 'o-1',
+          regionCode: '510824',
+        },
+      ]);
+      const locked = await lockObservationsOfYear(trx, 'cangxi-2021', 2022, ['nursery-places']);
+      expect([...locked.keys()]).toEqual(['nursery-places']);
+    });
+    expect(await observationAt(db.kysely, { ...key, year: 2023 })).toBeUndefined();
+    expect(await listObservations(db.kysely, { planId: 'cangxi-2021', year: 2022 })).toEqual([
+      expect.objectContaining({
+        id: 'o-1',
+        enteredBy: 'Clerk',
+        updatedBy: 'Clerk',
+        submittedBy: null,
+        enteredAt: at.toISOString(),
+        version: 1,
+      }),
+    ]);
+    expect(await listObservations(db.kysely, { planId: 'cangxi-2021', state: 'approved' })).toEqual(
+      [],
+    );
+    const log = await auditEntries(db.kysely, {
+      regionCodes: ['510824'],
+      entityId: 'o-1',
+      limit: 5,
+    });
+    expect(log.map((e) => [e.actor, e.action])).toEqual([['Clerk', 'create_draft']]);
   });
 });
