@@ -225,7 +225,7 @@ export function toProjectOut(row: ProjectWithNames): ProjectOut {
     quantities: row.quantities,
     responsible: row.responsible,
     source: row.source,
-    // The domain has no project status column type yet: the stored text is checked here.
+    // The column takes any text on the way in: checked against the domain's statuses here.
     status: ProjectStatusSchema.parse(row.status),
     progress: row.progress,
     statusNote: row.status_note,
