@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, Kysely } from '@minsheng/db';
+import { anyUser, type Database, insertUser, type Kysely, regionExists } from '@minsheng/db';
 import { PasswordSchema } from '@minsheng/domain';
 
 import { audit } from './audit.ts';
@@ -28,32 +28,23 @@ export async function ensureFirstAdmin(
   }
   // Hashing costs a good part of a start: only when there is no user yet (checked again below,
   // in the transaction that creates the admin, should two servers start at once).
-  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (existing) return { created: false };
+  if (await anyUser(db)) return { created: false };
   const password = given ?? randomPassword();
   const hash = await hashPassword(password);
   const regionCode = options.regionCode ?? FIRST_ADMIN.regionCode;
   return db.transaction().execute(async (trx) => {
-    const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-    if (any) return { created: false } as const;
-    const region = await trx
-      .selectFrom('regions')
-      .select('code')
-      .where('code', '=', regionCode)
-      .executeTakeFirst();
-    if (!region) throw new Error(`the first admin's region ${regionCode} is not seeded`);
+    if (await anyUser(trx)) return { created: false } as const;
+    if (!(await regionExists(trx, regionCode)))
+      throw new Error(`the first admin's region ${regionCode} is not seeded`);
     const id = randomUUID();
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        username: FIRST_ADMIN.username,
-        display_name: '管理员',
-        password_hash: hash,
-        role: 'admin',
-        region_code: regionCode,
-      })
-      .execute();
+    await insertUser(trx, {
+      id,
+      username: FIRST_ADMIN.username,
+      displayName: '管理员',
+      passwordHash: hash,
+      role: 'admin',
+      regionCode,
+    });
     await audit(trx, {
       actor: null,
       action: 'create_first_admin',

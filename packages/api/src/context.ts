@@ -1,8 +1,7 @@
-import type { Database, Kysely } from '@minsheng/db';
+import { allRegions, type Database, type Kysely, regionsStamp, userBySession } from '@minsheng/db';
 import type { Region, User } from '@minsheng/domain';
 
 import { hashToken } from './auth.ts';
-import { toRegion, toUser } from './rows.ts';
 
 export interface RequestMeta {
   /** The peer address of the connection (not a header a client could forge). */
@@ -42,16 +41,9 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
   let sessionHash: string | null = null;
   if (options.sessionToken) {
     const hash = hashToken(options.sessionToken);
-    const row = await db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .selectAll('users')
-      .where('sessions.token_hash', '=', hash)
-      .where('sessions.expires_at', '>', now())
-      .where('users.disabled', '=', false)
-      .executeTakeFirst();
-    if (row) {
-      user = toUser(row);
+    const found = await userBySession(db, hash, now());
+    if (found) {
+      user = found;
       sessionHash = hash;
     }
   }
@@ -86,21 +78,12 @@ const REGION_RECHECK_MS = 2000;
  * changes it; a count and the largest code, checked at most every two seconds, tell.
  */
 async function cachedRegions(db: Kysely<Database>): Promise<Region[]> {
-  const stampOf = async () => {
-    const row = await db
-      .selectFrom('regions')
-      .select((eb) => [
-        eb.fn.countAll<string>().as('n'),
-        eb.fn.max('code').as('top'),
-        eb.fn.sum<string>('position').as('p'),
-      ])
-      .executeTakeFirstOrThrow();
-    return `${row.n}/${row.top}/${row.p}`;
-  };
-  const load = async (stamp: string): Promise<RegionCache> => {
-    const rows = await db.selectFrom('regions').selectAll().orderBy('position').execute();
-    return { regions: rows.map(toRegion), stamp, checkedAt: Date.now() };
-  };
+  const stampOf = () => regionsStamp(db);
+  const load = async (stamp: string): Promise<RegionCache> => ({
+    regions: await allRegions(db),
+    stamp,
+    checkedAt: Date.now(),
+  });
   let cache = regionCaches.get(db);
   if (!cache) {
     cache = stampOf().then(load);

@@ -1,3 +1,4 @@
+import { planById, planRegionAndStamp } from '@minsheng/db';
 import type { User } from '@minsheng/domain';
 import { type Ability, can, refuseRecord } from './access.ts';
 import type { Context } from './context.ts';
@@ -7,11 +8,7 @@ import type { Context } from './context.ts';
  * reach and a plan that does not exist are refused alike.
  */
 export async function planFor(ctx: Context, user: User, planId: string, ability: Ability) {
-  const plan = await ctx.db
-    .selectFrom('plans')
-    .selectAll()
-    .where('id', '=', planId)
-    .executeTakeFirst();
+  const plan = await planById(ctx.db, planId);
   if (plan && (await can(ctx, user, ability, plan.region_code))) return plan;
   return refuseRecord(ctx, user, ability, `plan "${planId}"`);
 }
@@ -26,12 +23,7 @@ export async function planStampFor(
   planId: string,
   ability: Ability,
 ): Promise<string> {
-  const plan = await ctx.db
-    .selectFrom('plans')
-    .leftJoin('plan_changes', 'plan_changes.plan_id', 'plans.id')
-    .select(['plans.region_code', 'plan_changes.n'])
-    .where('plans.id', '=', planId)
-    .executeTakeFirst();
-  if (plan && (await can(ctx, user, ability, plan.region_code))) return String(plan.n ?? 0);
+  const plan = await planRegionAndStamp(ctx.db, planId);
+  if (plan && (await can(ctx, user, ability, plan.regionCode))) return plan.stamp;
   return refuseRecord(ctx, user, ability, `plan "${planId}"`);
 }

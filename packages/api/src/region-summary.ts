@@ -1,4 +1,4 @@
-import { type Database, jsonArrayFrom, type Kysely, sql } from '@minsheng/db';
+import { type Database, type Kysely, plansInForce, plansInForceStamp } from '@minsheng/db';
 import {
   EVALUATION_STATUSES,
   emptyCounts,
@@ -11,7 +11,6 @@ import {
 } from '@minsheng/domain';
 import { can } from './access.ts';
 import type { Context } from './context.ts';
-import { indicatorPlan } from './domain-plan.ts';
 import { StampedCache } from './stamped-cache.ts';
 
 /** One cache per region tree: a reloaded tree (regions changed) starts afresh. */
@@ -42,7 +41,7 @@ export async function regionSummary(
       ? `${regionCode}/${year}`
       : `${regionCode}/${year}@${user.regionCode}`;
   if (below.length === 0) return { regionCode, year, plans: [], totals: emptyCounts() };
-  const stamp = await stampOf(ctx.db, below, year);
+  const stamp = await plansInForceStamp(ctx.db, below, year);
   let cache = caches.get(regions);
   if (!cache) {
     // Regions × years a server keeps; the one used longest ago goes first.
@@ -69,32 +68,7 @@ function regionsBelow(regions: readonly Region[], regionCode: string): readonly 
   return below;
 }
 
-function plansIn(db: Kysely<Database>, below: readonly string[], year: number) {
-  return db
-    .selectFrom('plans')
-    .where('plans.region_code', 'in', below)
-    .where('plans.in_package', '=', true)
-    .where('plans.period_start', '<=', year)
-    .where('plans.period_end', '>=', year);
-}
-
-async function stampOf(db: Kysely<Database>, below: readonly string[], year: number) {
-  const row = await plansIn(db, below, year)
-    .leftJoin('plan_changes', 'plan_changes.plan_id', 'plans.id')
-    .select(
-      sql<string>`md5(coalesce(string_agg(plans.id || ':' || coalesce(plan_changes.n, 0), ',' order by plans.id), ''))`.as(
-        'stamp',
-      ),
-    )
-    .executeTakeFirstOrThrow();
-  return row.stamp;
-}
-
-/**
- * One query whatever the number of regions: each plan comes with its indicators and approved
- * values nested as JSON, which the driver reads far faster than tens of thousands of rows; the
- * stored readings are not parsed again, and no reasons are written (only counts are shown).
- */
+/** Each plan in force evaluated without reasons (only counts are shown), and the totals. */
 async function computeSummary(
   db: Kysely<Database>,
   regions: readonly Region[],
@@ -103,37 +77,9 @@ async function computeSummary(
   year: number,
 ): Promise<RegionSummary> {
   const names = new Map(regions.map((r) => [r.code, r.name]));
-  const plans = await plansIn(db, below, year)
-    .selectAll('plans')
-    .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('indicators')
-          .selectAll('indicators')
-          .whereRef('indicators.plan_id', '=', 'plans.id')
-          .where('indicators.in_package', '=', true)
-          .orderBy('indicators.position'),
-      ).as('indicator_rows'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('observations')
-          .select(['indicator_id', 'year', 'raw', 'value'])
-          .whereRef('observations.plan_id', '=', 'plans.id')
-          .where('observations.state', '=', 'approved')
-          .where('observations.year', '<=', year),
-      ).as('approved'),
-    ])
-    .orderBy('plans.position')
-    .execute();
+  const plans = await plansInForce(db, below, year);
   const totals = emptyCounts();
-  const rows = plans.map(({ indicator_rows, approved, ...p }) => {
-    const plan = indicatorPlan(p, indicator_rows);
-    const points = approved.map((o) => ({
-      indicatorId: o.indicator_id,
-      year: o.year,
-      value: o.raw,
-      reading: o.value,
-    }));
+  const rows = plans.map(({ row: p, plan, points }) => {
     const summary = summarizePlan(plan, evaluatePlan(plan, points, year, { explain: false }));
     for (const status of EVALUATION_STATUSES) totals[status] += summary.byStatus[status];
     return {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Kysely } from '@minsheng/db';
-import { seedCatalog } from '@minsheng/db';
+import { insertUser, seedCatalog } from '@minsheng/db';
 import { fixturePackages } from '@minsheng/db/testing';
 import type { Role, User } from '@minsheng/domain';
 import { createSession, hashPassword } from './auth.ts';
 import { type Context, createContext } from './context.ts';
 import { createCaller } from './router.ts';
-import { toUser } from './rows.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -20,19 +19,14 @@ export async function addUser(
   regionCode: string,
 ): Promise<User> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  const row = await db
-    .insertInto('users')
-    .values({
-      id: randomUUID(),
-      username,
-      display_name: username,
-      password_hash: await passwordHash,
-      role,
-      region_code: regionCode,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toUser(row);
+  return insertUser(db, {
+    id: randomUUID(),
+    username,
+    displayName: username,
+    passwordHash: await passwordHash,
+    role,
+    regionCode,
+  });
 }
 
 export type Caller = ReturnType<typeof createCaller>;

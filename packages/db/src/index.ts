@@ -10,6 +10,7 @@ export { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './file-modes.ts';
 export * from './lock.ts';
 export { migrateToLatest } from './migrate.ts';
 export { migrations } from './migrations/index.ts';
+export * from './queries/index.ts';
 export { indicatorRow, planRow, projectRow, serviceRow } from './rows.ts';
 export * from './schema.ts';
 export { catalogHash, type SeedResult, seedCatalog } from './seed.ts';

@@ -1,7 +1,7 @@
+import { auditEntries } from '@minsheng/db';
 import { AuditOutSchema, isWithin, RegionCodeSchema } from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan } from '../access.ts';
-import { iso } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 export const auditRouter = router({
@@ -24,27 +24,12 @@ export const auditRouter = router({
       await assertCan(ctx, ctx.user, 'readAudit', scope);
       const regions = await ctx.regions();
       const codes = regions.filter((r) => isWithin(r.code, scope, regions)).map((r) => r.code);
-      const rows = await ctx.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('region_code', 'in', codes.length > 0 ? codes : [scope])
-        .$if(input.entity !== undefined, (q) => q.where('entity', '=', input.entity ?? ''))
-        .$if(input.entityId !== undefined, (q) => q.where('entity_id', '=', input.entityId ?? ''))
-        .$if(input.beforeSeq !== undefined, (q) => q.where('seq', '<', input.beforeSeq ?? 0))
-        .orderBy('seq', 'desc')
-        .limit(input.limit)
-        .execute();
-      return rows.map((r) => ({
-        seq: r.seq,
-        id: r.id,
-        at: iso(r.at),
-        actor: r.actor_name,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        regionCode: r.region_code,
-        before: r.before,
-        after: r.after,
-      }));
+      return auditEntries(ctx.db, {
+        regionCodes: codes.length > 0 ? codes : [scope],
+        entity: input.entity,
+        entityId: input.entityId,
+        beforeSeq: input.beforeSeq,
+        limit: input.limit,
+      });
     }),
 });

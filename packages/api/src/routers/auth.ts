@@ -1,4 +1,14 @@
-import type { UserRow } from '@minsheng/db';
+import {
+  adminRegionCodes,
+  dropExpiredSessions,
+  endSession,
+  endSessionsOf,
+  passwordHashOf,
+  setPasswordHash,
+  toUser,
+  type UserRow,
+  userRowNamed,
+} from '@minsheng/db';
 import { ancestorCodes, PasswordSchema } from '@minsheng/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -12,7 +22,6 @@ import {
   verifyPassword,
 } from '../auth.ts';
 import type { Context } from '../context.ts';
-import { sameUsername, toUser } from '../rows.ts';
 import { sweepThrottle, throttledCheck } from '../throttle.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
@@ -24,16 +33,8 @@ import { authedProcedure, publicProcedure, router } from '../trpc.ts';
  */
 async function rootAdminScope(ctx: Context): Promise<string | null> {
   const regions = await ctx.regions();
-  const admins = await ctx.db
-    .selectFrom('users')
-    .select('region_code')
-    .where('role', '=', 'admin')
-    .where('disabled', '=', false)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
   let widest: { code: string; depth: number } | null = null;
-  for (const { region_code: code } of admins) {
+  for (const code of await adminRegionCodes(ctx.db)) {
     const depth = ancestorCodes(code, regions).length;
     if (!widest || depth < widest.depth) widest = { code, depth };
   }
@@ -47,11 +48,7 @@ export const authRouter = router({
       let row: UserRow | undefined;
       const ok = await throttledCheck(ctx, input.username, async () => {
         // `Admin` finds `admin`: one account, however the name is typed.
-        row = await ctx.db
-          .selectFrom('users')
-          .selectAll()
-          .where(sameUsername(input.username))
-          .executeTakeFirst();
+        row = await userRowNamed(ctx.db, input.username);
         // The hash is checked even for an unknown name, so timing does not tell names apart.
         const right = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
         return right && row !== undefined && !row.disabled;
@@ -75,7 +72,7 @@ export const authRouter = router({
       const user = toUser(row);
       const session = await ctx.db.transaction().execute(async (trx) => {
         // Expired sessions and forgotten counts are dead already; sign-ins sweep them.
-        await trx.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+        await dropExpiredSessions(trx, now);
         await sweepThrottle(trx, now);
         const s = await createSession(trx, user.id, now);
         await audit(trx, {
@@ -95,7 +92,7 @@ export const authRouter = router({
   signOut: authedProcedure.mutation(async ({ ctx }) => {
     const hash = ctx.sessionHash;
     await ctx.db.transaction().execute(async (trx) => {
-      if (hash) await trx.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+      if (hash) await endSession(trx, hash);
       await audit(trx, {
         actor: ctx.user,
         action: 'sign_out',
@@ -114,31 +111,19 @@ export const authRouter = router({
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: PasswordSchema }))
     .mutation(async ({ ctx, input }) => {
-      const row = await ctx.db
-        .selectFrom('users')
-        .select('password_hash')
-        .where('id', '=', ctx.user.id)
-        .executeTakeFirstOrThrow();
+      const current = await passwordHashOf(ctx.db, ctx.user.id);
       // Guessing the current password through a stolen session is guessing a password.
       const right = await throttledCheck(ctx, ctx.user.username, () =>
-        verifyPassword(input.currentPassword, row.password_hash),
+        verifyPassword(input.currentPassword, current),
       );
       if (!right) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPassword: wrong password' });
       }
       const hash = await hashPassword(input.newPassword);
       await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ password_hash: hash, updated_at: ctx.now() })
-          .where('id', '=', ctx.user.id)
-          .execute();
+        await setPasswordHash(trx, ctx.user.id, hash, ctx.now());
         // Every other session of the user ends with the old password.
-        await trx
-          .deleteFrom('sessions')
-          .where('user_id', '=', ctx.user.id)
-          .$if(ctx.sessionHash !== null, (q) => q.where('token_hash', '!=', ctx.sessionHash ?? ''))
-          .execute();
+        await endSessionsOf(trx, ctx.user.id, ctx.sessionHash);
         await audit(trx, {
           actor: ctx.user,
           action: 'change_password',

@@ -1,4 +1,12 @@
 import {
+  approvedPoints,
+  indicatorPlan,
+  loadDomainPlan,
+  packageIndicators,
+  packagePlanRows,
+  planHeadOf,
+} from '@minsheng/db';
+import {
   alignPlans,
   ancestorCodes,
   checkPlan,
@@ -13,13 +21,6 @@ import {
 } from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan } from '../access.ts';
-import {
-  approvedPoints,
-  indicatorPlan,
-  loadDomainPlan,
-  packageIndicators,
-  planHeadOf,
-} from '../domain-plan.ts';
 import { badInput } from '../errors.ts';
 import { planFor } from '../plan-access.ts';
 import { regionSummary } from '../region-summary.ts';
@@ -85,16 +86,7 @@ export const evaluationRouter = router({
       const row = await planFor(ctx, ctx.user, input.planId, 'read');
       const regions = await ctx.regions();
       const codes = ancestorCodes(row.region_code, regions);
-      const rows =
-        codes.length === 0
-          ? []
-          : await ctx.db
-              .selectFrom('plans')
-              .selectAll()
-              .where('region_code', 'in', codes)
-              .where('in_package', '=', true)
-              .orderBy('position')
-              .execute();
+      const rows = await packagePlanRows(ctx.db, codes);
       const above = planAbove(planHeadOf(row), row.region_code, regions, (code) =>
         rows.filter((p) => p.region_code === code).map((p) => ({ ...planHeadOf(p), row: p })),
       );

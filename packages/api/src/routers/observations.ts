@@ -1,5 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { type Database, json, type Kysely, type Transaction } from '@minsheng/db';
+import {
+  actedOn,
+  type Database,
+  indicatorNames,
+  indicatorOfPlan,
+  insertObservation,
+  iso,
+  json,
+  listObservations,
+  lockObservationsOfYear,
+  type ObservationWithNames,
+  observationAt,
+  observationById,
+  planById,
+  planIdOfObservation,
+  type Transaction,
+  toObservation,
+  updateObservation,
+} from '@minsheng/db';
 import {
   answerOf,
   ImportBatchResultSchema,
@@ -25,37 +43,14 @@ import { audit } from '../audit.ts';
 import type { Context } from '../context.ts';
 import { badInput, conflict, forbidden, isUniqueViolation, wrongState } from '../errors.ts';
 import { planFor } from '../plan-access.ts';
-import { iso, toObservation } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
-
-function selectObservations(db: Q) {
-  return db
-    .selectFrom('observations as o')
-    .innerJoin('users as e', 'e.id', 'o.entered_by')
-    .innerJoin('users as u', 'u.id', 'o.updated_by')
-    .leftJoin('users as s', 's.id', 'o.submitted_by')
-    .leftJoin('users as r', 'r.id', 'o.reviewed_by')
-    .selectAll('o')
-    .select([
-      'e.username as entered_by_name',
-      'u.username as updated_by_name',
-      's.username as submitted_by_name',
-      'r.username as reviewed_by_name',
-    ]);
-}
-
-type ObservationRowWithNames = Awaited<
-  ReturnType<ReturnType<typeof selectObservations>['executeTakeFirstOrThrow']>
->;
 
 function describe(o: { plan_id: string; indicator_id: string; year: number }): string {
   return `observation ${o.plan_id}/${o.indicator_id}/${o.year}`;
 }
 
 /** The refusal of a stale save: who changed the record, when, and to which version. */
-function staleVersion(row: ObservationRowWithNames, expected: number | null): never {
+function staleVersion(row: ObservationWithNames, expected: number | null): never {
   throw conflict(
     `${describe(row)} was changed by ${row.updated_by_name} at ${iso(row.updated_at)} (now version ${
       row.version
@@ -94,14 +89,8 @@ async function observationFor(
   id: string,
   ability: Ability,
 ) {
-  const row = await ctx.db
-    .selectFrom('observations')
-    .select(['id', 'plan_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  const plan = row
-    ? await ctx.db.selectFrom('plans').selectAll().where('id', '=', row.plan_id).executeTakeFirst()
-    : undefined;
+  const planId = await planIdOfObservation(ctx.db, id);
+  const plan = planId !== undefined ? await planById(ctx.db, planId) : undefined;
   // Out of reach and not there at all look alike: ids of other regions stay unknown.
   if (plan && (await can(ctx, ctx.user, ability, plan.region_code))) return plan;
   return refuseRecord(ctx, ctx.user, ability, `observation "${id}"`);
@@ -122,16 +111,12 @@ async function wroteAVersion(
   userId: string,
 ): Promise<boolean> {
   if ([row.entered_by, row.submitted_by].includes(userId)) return true;
-  const audited = await trx
-    .selectFrom('audit_log')
-    .select('seq')
-    .where('entity', '=', 'observation')
-    .where('entity_id', '=', row.id)
-    .where('action', 'in', WRITING_ACTIONS)
-    .where('actor_id', '=', userId)
-    .limit(1)
-    .executeTakeFirst();
-  return audited !== undefined;
+  return actedOn(trx, {
+    entity: 'observation',
+    entityId: row.id,
+    actions: WRITING_ACTIONS,
+    actorId: userId,
+  });
 }
 
 interface Transition {
@@ -153,7 +138,7 @@ async function applyStep(
   ctx: Context & { user: NonNullable<Context['user']> },
   regionCode: string,
   step: Transition,
-  row: ObservationRowWithNames,
+  row: ObservationWithNames,
   expectedVersion: number,
   reason?: string,
 ): Promise<ObservationOut> {
@@ -172,22 +157,16 @@ async function applyStep(
   }
   const now = ctx.now();
   const reviewing = step.to === 'approved' || step.to === 'returned';
-  await trx
-    .updateTable('observations')
-    .set({
-      state: step.to,
-      ...(step.to === 'submitted' ? { submitted_by: ctx.user.id, submitted_at: now } : {}),
-      ...(reviewing ? { reviewed_by: ctx.user.id, reviewed_at: now } : {}),
-      return_reason: step.to === 'returned' ? (reason ?? null) : row.return_reason,
-      updated_by: ctx.user.id,
-      updated_at: now,
-      version: row.version + 1,
-    })
-    .where('id', '=', row.id)
-    .execute();
-  const after = toObservation(
-    await selectObservations(trx).where('o.id', '=', row.id).executeTakeFirstOrThrow(),
-  );
+  await updateObservation(trx, row.id, {
+    state: step.to,
+    ...(step.to === 'submitted' ? { submitted_by: ctx.user.id, submitted_at: now } : {}),
+    ...(reviewing ? { reviewed_by: ctx.user.id, reviewed_at: now } : {}),
+    return_reason: step.to === 'returned' ? (reason ?? null) : row.return_reason,
+    updated_by: ctx.user.id,
+    updated_at: now,
+    version: row.version + 1,
+  });
+  const after = toObservation(await observationById(trx, row.id));
   await audit(trx, {
     actor: ctx.user,
     action: step.action,
@@ -207,10 +186,7 @@ async function transition(
 ): Promise<ObservationOut> {
   const plan = await observationFor(ctx, input.id, step.ability);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await selectObservations(trx)
-      .where('o.id', '=', input.id)
-      .forUpdate('o')
-      .executeTakeFirstOrThrow();
+    const row = await observationById(trx, input.id, { lock: true });
     return applyStep(trx, ctx, plan.region_code, step, row, input.expectedVersion, input.reason);
   });
 }
@@ -232,7 +208,7 @@ async function writeValue(
   regionCode: string,
   key: { plan_id: string; indicator_id: string; year: number },
   values: ValueFields,
-  existing: ObservationRowWithNames | undefined,
+  existing: ObservationWithNames | undefined,
   how: 'draft' | 'import' = 'draft',
 ): Promise<ObservationOut> {
   const now = ctx.now();
@@ -254,32 +230,23 @@ async function writeValue(
   };
   const id = existing?.id ?? randomUUID();
   if (existing) {
-    await trx
-      .updateTable('observations')
-      .set({ ...fields, version: existing.version + 1 })
-      .where('id', '=', id)
-      .execute();
+    await updateObservation(trx, id, { ...fields, version: existing.version + 1 });
   } else {
-    await trx
-      .insertInto('observations')
-      .values({
-        id,
-        ...key,
-        return_reason: null,
-        submitted_by: null,
-        submitted_at: null,
-        ...fields,
-        entered_by: ctx.user.id,
-        entered_at: now,
-        reviewed_by: null,
-        reviewed_at: null,
-        version: 1,
-      })
-      .execute();
+    await insertObservation(trx, {
+      id,
+      ...key,
+      return_reason: null,
+      submitted_by: null,
+      submitted_at: null,
+      ...fields,
+      entered_by: ctx.user.id,
+      entered_at: now,
+      reviewed_by: null,
+      reviewed_at: null,
+      version: 1,
+    });
   }
-  const after = toObservation(
-    await selectObservations(trx).where('o.id', '=', id).executeTakeFirstOrThrow(),
-  );
+  const after = toObservation(await observationById(trx, id));
   await audit(trx, {
     actor: ctx.user,
     action: how === 'import' ? 'import' : existing ? 'update_draft' : 'create_draft',
@@ -355,15 +322,7 @@ const saveSheet = authedProcedure
     if (input.mode === 'draft' && input.submit.length > 0) {
       throw badInput('submit', input.submit.length, 'values can be submitted in submit mode only');
     }
-    const indicators = new Map(
-      (
-        await ctx.db
-          .selectFrom('indicators')
-          .select(['id', 'name', 'in_package'])
-          .where('plan_id', '=', plan.id)
-          .execute()
-      ).map((i) => [i.id, i]),
-    );
+    const indicators = await indicatorNames(ctx.db, plan.id);
     const nameOf = (id: string) => indicators.get(id)?.name ?? id;
     const problems: SheetProblem[] = [];
     const seen = new Set<string>();
@@ -387,18 +346,7 @@ const saveSheet = authedProcedure
     if (problems.length > 0) throw sheetRefusal(input.year, problems);
     try {
       return await ctx.db.transaction().execute(async (trx) => {
-        const existing = new Map(
-          seen.size === 0
-            ? []
-            : (
-                await selectObservations(trx)
-                  .where('o.plan_id', '=', plan.id)
-                  .where('o.year', '=', input.year)
-                  .where('o.indicator_id', 'in', [...seen])
-                  .forUpdate('o')
-                  .execute()
-              ).map((o) => [o.indicator_id, o]),
-        );
+        const existing = await lockObservationsOfYear(trx, plan.id, input.year, [...seen]);
         for (const cell of input.cells) {
           const row = existing.get(cell.indicatorId);
           const indicator = nameOf(cell.indicatorId);
@@ -461,9 +409,7 @@ const saveSheet = authedProcedure
         ];
         const submitted: ObservationOut[] = [];
         for (const { id, version } of toSubmit) {
-          const row = await selectObservations(trx)
-            .where('o.id', '=', id)
-            .executeTakeFirstOrThrow();
+          const row = await observationById(trx, id);
           submitted.push(
             await applyStep(trx, ctx, plan.region_code, TRANSITIONS.submit, row, version),
           );
@@ -490,19 +436,7 @@ export const observationsRouter = router({
     .output(z.array(ObservationOutSchema))
     .query(async ({ ctx, input }) => {
       await planFor(ctx, ctx.user, input.planId, 'read');
-      const rows = await selectObservations(ctx.db)
-        .where('o.plan_id', '=', input.planId)
-        .$if(input.indicatorId !== undefined, (q) =>
-          q.where('o.indicator_id', '=', input.indicatorId ?? ''),
-        )
-        .$if(input.year !== undefined, (q) => q.where('o.year', '=', input.year ?? 0))
-        .$if(input.state !== undefined, (q) =>
-          q.where('o.state', '=', input.state as ObservationState),
-        )
-        .orderBy('o.indicator_id')
-        .orderBy('o.year')
-        .execute();
-      return rows.map(toObservation);
+      return listObservations(ctx.db, input);
     }),
 
   /**
@@ -514,12 +448,7 @@ export const observationsRouter = router({
     .output(ObservationOutSchema)
     .mutation(async ({ ctx, input }) => {
       const plan = await planFor(ctx, ctx.user, input.planId, 'write');
-      const indicator = await ctx.db
-        .selectFrom('indicators')
-        .select(['id', 'in_package'])
-        .where('plan_id', '=', plan.id)
-        .where('id', '=', input.indicatorId)
-        .executeTakeFirst();
+      const indicator = await indicatorOfPlan(ctx.db, plan.id, input.indicatorId);
       if (!indicator) {
         throw badInput('indicatorId', input.indicatorId, `is not an indicator of plan ${plan.id}`);
       }
@@ -537,12 +466,7 @@ export const observationsRouter = router({
       const key = { plan_id: plan.id, indicator_id: indicator.id, year: input.year };
       try {
         return await ctx.db.transaction().execute(async (trx) => {
-          const existing = await selectObservations(trx)
-            .where('o.plan_id', '=', key.plan_id)
-            .where('o.indicator_id', '=', key.indicator_id)
-            .where('o.year', '=', key.year)
-            .forUpdate('o')
-            .executeTakeFirst();
+          const existing = await observationAt(trx, key, { lock: true });
           if (existing) {
             if (existing.version !== input.expectedVersion) {
               staleVersion(existing, input.expectedVersion);
@@ -571,11 +495,8 @@ export const observationsRouter = router({
       } catch (error) {
         // Two first saves of the same value at once: the loser hits the unique key.
         if (!isUniqueViolation(error)) throw error;
-        const winner = await selectObservations(ctx.db)
-          .where('o.plan_id', '=', key.plan_id)
-          .where('o.indicator_id', '=', key.indicator_id)
-          .where('o.year', '=', key.year)
-          .executeTakeFirstOrThrow();
+        const winner = await observationAt(ctx.db, key);
+        if (!winner) throw error;
         staleVersion(winner, input.expectedVersion);
       }
     }),
@@ -613,19 +534,11 @@ export const observationsRouter = router({
           `is outside the plan's period ${plan.period_start}–${plan.period_end}`,
         );
       }
-      const indicators = new Map(
-        (
-          await ctx.db
-            .selectFrom('indicators')
-            .select(['id', 'in_package'])
-            .where('plan_id', '=', plan.id)
-            .execute()
-        ).map((i) => [i.id, i.in_package]),
-      );
+      const indicators = await indicatorNames(ctx.db, plan.id);
       const problems: string[] = [];
       const seen = new Set<string>();
       input.values.forEach((v, i) => {
-        if (indicators.get(v.indicatorId) !== true) {
+        if (indicators.get(v.indicatorId)?.in_package !== true) {
           problems.push(
             `values[${i}].indicatorId "${v.indicatorId}" is not an indicator of plan ${plan.id}`,
           );
@@ -637,16 +550,7 @@ export const observationsRouter = router({
       if (problems.length)
         throw badInput('values', `${problems.length} problem(s)`, problems.join('; '));
       return ctx.db.transaction().execute(async (trx) => {
-        const existing = new Map(
-          (
-            await selectObservations(trx)
-              .where('o.plan_id', '=', plan.id)
-              .where('o.year', '=', input.year)
-              .where('o.indicator_id', 'in', [...seen])
-              .forUpdate('o')
-              .execute()
-          ).map((o) => [o.indicator_id, o]),
-        );
+        const existing = await lockObservationsOfYear(trx, plan.id, input.year, [...seen]);
         for (const [id, o] of existing) {
           if (o.state === 'submitted' || o.state === 'approved') {
             problems.push(

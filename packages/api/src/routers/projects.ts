@@ -1,6 +1,7 @@
-import type { ProjectRow } from '@minsheng/db';
+import { iso, lockProject, projectsOf, setProjectStatus, toProjectOut } from '@minsheng/db';
 import {
   PlanIdSchema,
+  type ProjectOut,
   ProjectOutSchema,
   ProjectStatusSchema,
   RecordIdSchema,
@@ -9,34 +10,7 @@ import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { badInput, conflict } from '../errors.ts';
 import { planFor } from '../plan-access.ts';
-import { iso } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
-
-// The domain has no project status yet; this is the API's until it does.
-
-function toProject(row: ProjectRow & { status_updated_by_name: string | null }) {
-  return {
-    planId: row.plan_id,
-    id: row.id,
-    kind: row.kind,
-    box: row.box,
-    field: { key: row.field_key, label: row.field_label },
-    group: row.group_name,
-    number: row.number,
-    name: row.name,
-    text: row.text,
-    quantities: row.quantities,
-    responsible: row.responsible,
-    source: row.source,
-    status: ProjectStatusSchema.parse(row.status),
-    progress: row.progress,
-    statusNote: row.status_note,
-    statusUpdatedBy: row.status_updated_by_name,
-    statusUpdatedAt: row.status_updated_at ? iso(row.status_updated_at) : null,
-    version: row.version,
-    inPackage: row.in_package,
-  };
-}
 
 export const projectsRouter = router({
   list: authedProcedure
@@ -44,16 +18,7 @@ export const projectsRouter = router({
     .output(z.array(ProjectOutSchema))
     .query(async ({ ctx, input }) => {
       await planFor(ctx, ctx.user, input.planId, 'read');
-      const rows = await ctx.db
-        .selectFrom('projects')
-        .leftJoin('users', 'users.id', 'projects.status_updated_by')
-        .selectAll('projects')
-        .select('users.username as status_updated_by_name')
-        .where('plan_id', '=', input.planId)
-        .orderBy('in_package', 'desc')
-        .orderBy('position')
-        .execute();
-      return rows.map(toProject);
+      return projectsOf(ctx.db, input.planId);
     }),
 
   updateStatus: authedProcedure
@@ -74,15 +39,7 @@ export const projectsRouter = router({
         throw badInput('progress', input.progress, 'must be 100 for a completed project');
       }
       return ctx.db.transaction().execute(async (trx) => {
-        const before = await trx
-          .selectFrom('projects')
-          .leftJoin('users', 'users.id', 'projects.status_updated_by')
-          .selectAll('projects')
-          .select('users.username as status_updated_by_name')
-          .where('plan_id', '=', input.planId)
-          .where('projects.id', '=', input.projectId)
-          .forUpdate('projects')
-          .executeTakeFirst();
+        const before = await lockProject(trx, input.planId, input.projectId);
         if (!before)
           throw badInput('projectId', input.projectId, `is not a project of ${input.planId}`);
         if (before.version !== input.expectedVersion) {
@@ -93,30 +50,21 @@ export const projectsRouter = router({
           );
         }
         const now = ctx.now();
-        await trx
-          .updateTable('projects')
-          .set({
-            status: input.status,
-            progress: input.progress,
-            status_note: input.note,
-            status_updated_by: ctx.user.id,
-            status_updated_at: now,
-            version: before.version + 1,
-          })
-          .where('plan_id', '=', input.planId)
-          .where('id', '=', input.projectId)
-          .execute();
-        const after = toProject({
-          ...before,
+        const change = {
           status: input.status,
           progress: input.progress,
           status_note: input.note,
           status_updated_by: ctx.user.id,
-          status_updated_by_name: ctx.user.username,
           status_updated_at: now,
           version: before.version + 1,
+        };
+        await setProjectStatus(trx, input.planId, input.projectId, change);
+        const after = toProjectOut({
+          ...before,
+          ...change,
+          status_updated_by_name: ctx.user.username,
         });
-        const pick = (p: ReturnType<typeof toProject>) => ({
+        const pick = (p: ProjectOut) => ({
           status: p.status,
           progress: p.progress,
           note: p.statusNote,
@@ -128,7 +76,7 @@ export const projectsRouter = router({
           entity: 'project',
           entityId: `${input.planId}/${input.projectId}`,
           regionCode: plan.region_code,
-          before: pick(toProject(before)),
+          before: pick(toProjectOut(before)),
           after: pick(after),
         });
         return after;

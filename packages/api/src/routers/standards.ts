@@ -1,3 +1,4 @@
+import { standardsOf } from '@minsheng/db';
 import { PlanIdSchema, StandardsOutSchema } from '@minsheng/domain';
 import { z } from 'zod';
 import { planFor } from '../plan-access.ts';
@@ -8,33 +9,7 @@ export const standardsRouter = router({
   list: authedProcedure
     .input(z.object({ planId: PlanIdSchema }))
     .output(StandardsOutSchema)
-    .query(async ({ ctx, input }) => {
-      const plan = await planFor(ctx, ctx.user, input.planId, 'read');
-      const rows = await ctx.db
-        .selectFrom('service_items')
-        .selectAll()
-        .where('plan_id', '=', input.planId)
-        .orderBy('position')
-        .execute();
-      return {
-        declaredServiceCount: plan.declared_service_count,
-        fields: plan.service_fields,
-        items: rows.map((r) => ({
-          id: r.id,
-          field: { key: r.field_key, label: r.field_label },
-          name: r.name,
-          content: r.content,
-          targetGroup: r.target_group,
-          standard: r.standard,
-          standardAmounts: r.standard_amounts,
-          funding: r.funding,
-          fundingLevels: r.funding_levels,
-          coverage: r.coverage,
-          leadDepartment: r.lead_department,
-          table: r.table_name,
-          source: r.source,
-          note: r.note,
-        })),
-      };
-    }),
+    .query(async ({ ctx, input }) =>
+      standardsOf(ctx.db, await planFor(ctx, ctx.user, input.planId, 'read')),
+    ),
 });

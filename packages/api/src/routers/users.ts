@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
+  allUsers,
+  endSessionsOf,
+  insertUser,
+  setPasswordHash,
+  takenUsername,
+  updateUser,
+  userById,
+} from '@minsheng/db';
+import {
   isWithin,
   PasswordSchema,
   RegionCodeSchema,
@@ -13,18 +22,16 @@ import { audit } from '../audit.ts';
 import { hashPassword } from '../auth.ts';
 import type { Context } from '../context.ts';
 import { badInput, conflict, forbidden, isUniqueViolation } from '../errors.ts';
-import { sameUsername, toUser } from '../rows.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 type Authed = Context & { user: User };
 
 async function targetUser(ctx: Authed, id: string): Promise<User> {
-  const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const user = await userById(ctx.db, id);
   // Out of reach and not there at all look alike: ids of other regions stay unknown.
-  if (!row || !(await can(ctx, ctx.user, 'manageUsers', row.region_code))) {
+  if (!user || !(await can(ctx, ctx.user, 'manageUsers', user.regionCode))) {
     return refuseRecord(ctx, ctx.user, 'manageUsers', `user "${id}"`);
   }
-  const user = toUser(row);
   // Admins of one scope are peers: one of them alone must not disable the others or take over
   // their accounts. Only an admin above them may (for the top scope: the CLI on the server).
   if (user.role === 'admin' && user.id !== ctx.user.id && user.regionCode === ctx.user.regionCode) {
@@ -33,16 +40,6 @@ async function targetUser(ctx: Authed, id: string): Promise<User> {
     );
   }
   return user;
-}
-
-/** The user whose name equals `username` regardless of case, if any. */
-async function sameName(ctx: Authed, username: string): Promise<string | null> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .select('username')
-    .where(sameUsername(username))
-    .executeTakeFirst();
-  return row?.username ?? null;
 }
 
 function nameTaken(username: string, taken: string): never {
@@ -64,8 +61,7 @@ export const usersRouter = router({
       const scope = input.regionCode ?? ctx.user.regionCode;
       await assertCan(ctx, ctx.user, 'manageUsers', scope);
       const regions = await ctx.regions();
-      const rows = await ctx.db.selectFrom('users').selectAll().orderBy('username').execute();
-      return rows.map(toUser).filter((u) => isWithin(u.regionCode, scope, regions));
+      return (await allUsers(ctx.db)).filter((u) => isWithin(u.regionCode, scope, regions));
     }),
 
   create: authedProcedure
@@ -82,25 +78,20 @@ export const usersRouter = router({
       await assertRegionExists(ctx, input.regionCode);
       // An admin creates users only within their own scope: no one can widen a scope.
       await assertCan(ctx, ctx.user, 'manageUsers', input.regionCode);
-      const taken = await sameName(ctx, input.username);
+      const taken = await takenUsername(ctx.db, input.username);
       if (taken !== null) nameTaken(input.username, taken);
       const hash = await hashPassword(input.password);
       const id = randomUUID();
       try {
         return await ctx.db.transaction().execute(async (trx) => {
-          const row = await trx
-            .insertInto('users')
-            .values({
-              id,
-              username: input.username,
-              display_name: input.displayName,
-              password_hash: hash,
-              role: input.role,
-              region_code: input.regionCode,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          const user = toUser(row);
+          const user = await insertUser(trx, {
+            id,
+            username: input.username,
+            displayName: input.displayName,
+            passwordHash: hash,
+            role: input.role,
+            regionCode: input.regionCode,
+          });
           await audit(trx, {
             actor: ctx.user,
             action: 'create',
@@ -114,7 +105,10 @@ export const usersRouter = router({
       } catch (error) {
         // Two creations of one name at once: the unique index on lower(username) decides.
         if (isUniqueViolation(error))
-          nameTaken(input.username, (await sameName(ctx, input.username)) ?? input.username);
+          nameTaken(
+            input.username,
+            (await takenUsername(ctx.db, input.username)) ?? input.username,
+          );
         throw error;
       }
     }),
@@ -142,22 +136,19 @@ export const usersRouter = router({
         await assertCan(ctx, ctx.user, 'manageUsers', input.regionCode);
       }
       return ctx.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .updateTable('users')
-          .set({
-            ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
-            ...(input.role !== undefined ? { role: input.role } : {}),
-            ...(input.regionCode !== undefined ? { region_code: input.regionCode } : {}),
-            ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-            updated_at: ctx.now(),
-          })
-          .where('id', '=', input.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const after = toUser(row);
+        const after = await updateUser(
+          trx,
+          input.id,
+          {
+            displayName: input.displayName,
+            role: input.role,
+            regionCode: input.regionCode,
+            disabled: input.disabled,
+          },
+          ctx.now(),
+        );
         // New rights take effect at once: the user signs in again under them.
-        if (changesAccess)
-          await trx.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+        if (changesAccess) await endSessionsOf(trx, input.id);
         await audit(trx, {
           actor: ctx.user,
           action: 'update',
@@ -177,12 +168,8 @@ export const usersRouter = router({
       const user = await targetUser(ctx, input.id);
       const hash = await hashPassword(input.password);
       await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ password_hash: hash, updated_at: ctx.now() })
-          .where('id', '=', user.id)
-          .execute();
-        await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+        await setPasswordHash(trx, user.id, hash, ctx.now());
+        await endSessionsOf(trx, user.id);
         await audit(trx, {
           actor: ctx.user,
           action: 'reset_password',
