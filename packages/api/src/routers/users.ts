@@ -14,6 +14,7 @@ import {
   RegionCodeSchema,
   RoleSchema,
   type User,
+  UserIdSchema,
   UsernameSchema,
 } from '@minsheng/domain';
 import { z } from 'zod';
@@ -117,7 +118,7 @@ export const usersRouter = router({
   update: authedProcedure
     .input(
       z.object({
-        id: z.string().min(1).max(100),
+        id: UserIdSchema,
         displayName: z.string().trim().min(1).max(60).optional(),
         role: RoleSchema.optional(),
         regionCode: RegionCodeSchema.optional(),
@@ -163,7 +164,7 @@ export const usersRouter = router({
     }),
 
   resetPassword: authedProcedure
-    .input(z.object({ id: z.string().min(1).max(100), password: PasswordSchema }))
+    .input(z.object({ id: UserIdSchema, password: PasswordSchema }))
     .mutation(async ({ ctx, input }) => {
       const user = await targetUser(ctx, input.id);
       const hash = await hashPassword(input.password);

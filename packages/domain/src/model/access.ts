@@ -27,6 +27,9 @@ export const PasswordSchema = z
   .min(10, 'a password has at least 10 characters')
   .max(200, 'a password has at most 200 characters');
 
+/** A user's id as a procedure takes it (a UUID in practice; bounded so a huge string is refused). */
+export const UserIdSchema = z.string().min(1).max(100);
+
 export const UserSchema = z.object({
   id: z.string(),
   username: UsernameSchema,
