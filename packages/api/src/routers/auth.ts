@@ -9,7 +9,7 @@ import {
   type UserRow,
   userRowNamed,
 } from '@minsheng/db';
-import { ancestorCodes, PasswordSchema } from '@minsheng/domain';
+import { ancestorCodes, OkSchema, PasswordSchema, UserSchema } from '@minsheng/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
@@ -44,6 +44,7 @@ async function rootAdminScope(ctx: Context): Promise<string | null> {
 export const authRouter = router({
   signIn: publicProcedure
     .input(z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }))
+    .output(z.object({ user: UserSchema, expiresAt: z.string() }))
     .mutation(async ({ ctx, input }) => {
       let row: UserRow | undefined;
       const ok = await throttledCheck(ctx, input.username, async () => {
@@ -89,7 +90,7 @@ export const authRouter = router({
       return { user, expiresAt: session.expiresAt.toISOString() };
     }),
 
-  signOut: authedProcedure.mutation(async ({ ctx }) => {
+  signOut: authedProcedure.output(OkSchema).mutation(async ({ ctx }) => {
     const hash = ctx.sessionHash;
     await ctx.db.transaction().execute(async (trx) => {
       if (hash) await endSession(trx, hash);
@@ -106,10 +107,11 @@ export const authRouter = router({
   }),
 
   /** The signed-in user, or null: the one procedure that answers without a session. */
-  me: publicProcedure.query(({ ctx }) => ctx.user),
+  me: publicProcedure.output(UserSchema.nullable()).query(({ ctx }) => ctx.user),
 
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: PasswordSchema }))
+    .output(OkSchema)
     .mutation(async ({ ctx, input }) => {
       const current = await passwordHashOf(ctx.db, ctx.user.id);
       // Guessing the current password through a stolen session is guessing a password.

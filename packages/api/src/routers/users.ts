@@ -10,12 +10,14 @@ import {
 } from '@minsheng/db';
 import {
   isWithin,
+  OkSchema,
   PasswordSchema,
   RegionCodeSchema,
   RoleSchema,
   type User,
   UserIdSchema,
   UsernameSchema,
+  UserSchema,
 } from '@minsheng/domain';
 import { z } from 'zod';
 import { assertCan, can, refuseRecord } from '../access.ts';
@@ -58,6 +60,7 @@ export const usersRouter = router({
   /** The users of a region and below (default: the admin's own scope). */
   list: authedProcedure
     .input(z.object({ regionCode: RegionCodeSchema.optional() }).default({}))
+    .output(z.array(UserSchema))
     .query(async ({ ctx, input }) => {
       const scope = input.regionCode ?? ctx.user.regionCode;
       await assertCan(ctx, ctx.user, 'manageUsers', scope);
@@ -75,6 +78,7 @@ export const usersRouter = router({
         password: PasswordSchema,
       }),
     )
+    .output(UserSchema)
     .mutation(async ({ ctx, input }) => {
       await assertRegionExists(ctx, input.regionCode);
       // An admin creates users only within their own scope: no one can widen a scope.
@@ -125,6 +129,7 @@ export const usersRouter = router({
         disabled: z.boolean().optional(),
       }),
     )
+    .output(UserSchema)
     .mutation(async ({ ctx, input }) => {
       const before = await targetUser(ctx, input.id);
       const changesAccess =
@@ -165,6 +170,7 @@ export const usersRouter = router({
 
   resetPassword: authedProcedure
     .input(z.object({ id: UserIdSchema, password: PasswordSchema }))
+    .output(OkSchema)
     .mutation(async ({ ctx, input }) => {
       const user = await targetUser(ctx, input.id);
       const hash = await hashPassword(input.password);

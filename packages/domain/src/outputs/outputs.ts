@@ -182,3 +182,7 @@ export function planEvaluation(
   const evaluations = evaluatePlan(plan, points, year);
   return { planId: plan.id, year, evaluations, summary: summarizePlan(plan, evaluations) };
 }
+
+/** What a procedure that only acts answers (sign-out, a password set). */
+export const OkSchema = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof OkSchema>;
