@@ -119,6 +119,17 @@ async function wroteAVersion(
   });
 }
 
+/** A value is entered for a year of the plan's period only. */
+function assertInPeriod(plan: { period_start: number; period_end: number }, year: number): void {
+  if (year < plan.period_start || year > plan.period_end) {
+    throw badInput(
+      'year',
+      year,
+      `is outside the plan's period ${plan.period_start}–${plan.period_end}`,
+    );
+  }
+}
+
 interface Transition {
   from: readonly ObservationState[];
   to: ObservationState;
@@ -312,13 +323,7 @@ const saveSheet = authedProcedure
   .output(SheetResultSchema)
   .mutation(async ({ ctx, input }) => {
     const plan = await planFor(ctx, ctx.user, input.planId, 'write');
-    if (input.year < plan.period_start || input.year > plan.period_end) {
-      throw badInput(
-        'year',
-        input.year,
-        `is outside the plan's period ${plan.period_start}–${plan.period_end}`,
-      );
-    }
+    assertInPeriod(plan, input.year);
     if (input.mode === 'draft' && input.submit.length > 0) {
       throw badInput('submit', input.submit.length, 'values can be submitted in submit mode only');
     }
@@ -455,13 +460,7 @@ export const observationsRouter = router({
       if (!indicator.in_package) {
         throw badInput('indicatorId', input.indicatorId, `is no longer in plan ${plan.id}`);
       }
-      if (input.year < plan.period_start || input.year > plan.period_end) {
-        throw badInput(
-          'year',
-          input.year,
-          `is outside the plan's period ${plan.period_start}–${plan.period_end}`,
-        );
-      }
+      assertInPeriod(plan, input.year);
       const raw = input.value.trim();
       const key = { plan_id: plan.id, indicator_id: indicator.id, year: input.year };
       try {
@@ -527,13 +526,7 @@ export const observationsRouter = router({
     .output(ImportBatchResultSchema)
     .mutation(async ({ ctx, input }) => {
       const plan = await planFor(ctx, ctx.user, input.planId, 'write');
-      if (input.year < plan.period_start || input.year > plan.period_end) {
-        throw badInput(
-          'year',
-          input.year,
-          `is outside the plan's period ${plan.period_start}–${plan.period_end}`,
-        );
-      }
+      assertInPeriod(plan, input.year);
       const indicators = await indicatorNames(ctx.db, plan.id);
       const problems: string[] = [];
       const seen = new Set<string>();
