@@ -88,7 +88,7 @@ export default function Shell() {
             />
           </nav>
           <div className="app-sider-section" id="region-tree-label">
-            地区（省 → 市 → 县）
+            地区（国家 → 省 → 市 → 县）
           </div>
           {tree.length > 0 ? (
             <Tree
