@@ -116,6 +116,14 @@ describeEachDialect('observations', (dialect) => {
     expect(log[1]?.before).toBeNull();
   });
 
+  it('refuses an audit page cursor past the sequence column as bad input, not a 500', async () => {
+    // Found by the fuzz: 2^31 reached PostgreSQL's integer and failed there.
+    await expect(admin.audit.list({ beforeSeq: 2 ** 31 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(admin.audit.list({ beforeSeq: 2 ** 31 - 1 })).resolves.toBeInstanceOf(Array);
+  });
+
   it('refuses a save over a version someone else changed, naming who', async () => {
     const base = { planId: 'cangxi-2021', indicatorId: 'nursery-places', year: 2024 };
     await editor.observations.saveDraft({ ...base, value: '3', expectedVersion: null });

@@ -14,7 +14,8 @@ export const auditRouter = router({
           entity: z.string().max(40).optional(),
           entityId: z.string().max(200).optional(),
           limit: z.number().int().min(1).max(500).default(100),
-          beforeSeq: z.number().int().positive().optional(),
+          // audit_log.seq is a PostgreSQL integer: a larger number would fail in the database (500).
+          beforeSeq: z.number().int().positive().max(2_147_483_647).optional(),
         })
         .default({ limit: 100 }),
     )
