@@ -73,7 +73,8 @@ function auditView(o: ObservationOut) {
   };
 }
 
-const ExpectedVersionSchema = z.number().int().positive();
+// Versions are PostgreSQL integers: a larger number is bad input, never a database error.
+const ExpectedVersionSchema = z.number().int().positive().max(2_147_483_647);
 
 /**
  * The grammar's reading of an observed value. 是 / 否 answer a qualitative target (应保尽保) and

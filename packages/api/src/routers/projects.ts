@@ -29,7 +29,7 @@ export const projectsRouter = router({
         status: ProjectStatusSchema,
         progress: z.number().int().min(0).max(100),
         note: z.string().max(2000).nullable().default(null),
-        expectedVersion: z.number().int().positive(),
+        expectedVersion: z.number().int().positive().max(2_147_483_647),
       }),
     )
     .output(ProjectOutSchema)
